@@ -1,0 +1,66 @@
+/**
+ * The bridge from the network config to the devnet: one homeserver per region, and an
+ * account for every person, every bot and one admin per homeserver. The devnet itself knows
+ * nothing of regions or roles; this is the only place that maps one onto the other.
+ */
+import { listBots, type NetworkConfig } from "../config/index.ts";
+import type { DevnetAccountSpec, DevnetHomeserverSpec, DevnetSpec } from "./types.ts";
+
+/** The admin account each devnet homeserver gets, used by provisioning and tests. */
+export const DEVNET_ADMIN_LOCALPART = "meridian-admin";
+
+/**
+ * A homeserver that is deliberately not part of any network config: tests use it to show
+ * that server ACLs keep outsiders out. Its own loopback address, because ACLs ignore ports.
+ */
+export const OUTSIDER_HOMESERVER: DevnetHomeserverSpec = {
+  id: "outsider",
+  serverName: "127.0.0.99:18448" as DevnetHomeserverSpec["serverName"],
+  clientUrl: "http://127.0.0.99:18008",
+};
+
+export interface SpecOptions {
+  dir: string;
+  redisUrl?: string | undefined;
+  /** Bot passwords by bot id, read from their secret files. */
+  botPasswords: ReadonlyMap<string, string>;
+  extraHomeservers?: readonly DevnetHomeserverSpec[];
+}
+
+export function devnetSpecFromConfig(config: NetworkConfig, options: SpecOptions): DevnetSpec {
+  const homeservers: DevnetHomeserverSpec[] = config.regions.map((region) => ({
+    id: region.id,
+    serverName: region.homeserver.serverName,
+    clientUrl: region.homeserver.clientUrl,
+  }));
+  homeservers.push(...(options.extraHomeservers ?? []));
+
+  const accounts: DevnetAccountSpec[] = homeservers.map((hs) => ({
+    homeserverId: hs.id,
+    localpart: DEVNET_ADMIN_LOCALPART,
+    displayName: "Meridian admin",
+    admin: true,
+  }));
+  for (const person of config.people) {
+    accounts.push({
+      homeserverId: person.region,
+      localpart: person.localpart,
+      displayName: person.displayName,
+    });
+  }
+  for (const { name, bot } of listBots(config)) {
+    const password = options.botPasswords.get(name);
+    accounts.push({
+      homeserverId: bot.region,
+      localpart: bot.localpart,
+      displayName: bot.displayName,
+      ...(password === undefined ? {} : { password }),
+    });
+  }
+  return {
+    dir: options.dir,
+    homeservers,
+    accounts,
+    ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+  };
+}
