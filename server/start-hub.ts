@@ -1,0 +1,128 @@
+/**
+ * The hub's composition root: builds the express app, socket.io and metrics from what it is
+ * given and starts listening. It reads no environment or files and never exits the process,
+ * so tests and the CLI start it the same way.
+ */
+import type { Express } from "express";
+import { Registry } from "prom-client";
+import type { Server as SocketIoServer } from "socket.io";
+import type { Logger } from "../lib/logger.ts";
+import { createHubApp } from "./create-hub-app.ts";
+import { createGracefulHttpServer, listen, localUrl } from "./http-lifecycle.ts";
+import { createHubMetrics, recordReadiness } from "./metrics.ts";
+import { createReadinessRegistry, type ReadinessCheck } from "./readiness.ts";
+import { HUB_ROUTE_MODULES } from "./routes/hub-routes.ts";
+import type { HubRouteModule } from "./routes/route-module.ts";
+import { attachSocketServer } from "./socket-server.ts";
+
+export type { ReadinessCheck } from "./readiness.ts";
+export { homeserverReadinessCheck, redisReadinessCheck } from "./readiness-checks.ts";
+
+/** Default cap on one `/ready` run; above the 2 s homeserver check so that reports its own reason. */
+export const DEFAULT_READINESS_TIMEOUT_MS = 2_500;
+/** Default time in-flight requests get to finish on `stop()`. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
+
+/** Where and how the hub serves. */
+export type HubConfig = {
+  readonly host: string;
+  /** 0 picks a free port; read the bound one from `Hub.port`. */
+  readonly port: number;
+  /** The URL browsers use (behind a proxy); socket.io refuses browser origins other than this one. */
+  readonly publicUrl?: string;
+  /** Trust `X-Forwarded-*` headers; only behind a reverse proxy that sets them. */
+  readonly trustProxy?: boolean;
+  /** Cap on one readiness run; a check still pending then counts as failed. */
+  readonly readinessTimeoutMs?: number;
+  /** Cap on waiting for in-flight requests in `stop()`. */
+  readonly shutdownGraceMs?: number;
+};
+
+/** What the hub is given rather than creating itself. */
+export type HubDeps = {
+  readonly logger: Logger;
+  /** Checks behind `GET /ready` (Redis, each homeserver); more can be added via the hub. */
+  readonly readiness: readonly ReadinessCheck[];
+  /** Registry for `/metrics`; a fresh one is created if absent. One registry serves one hub. */
+  readonly metrics?: Registry;
+  /** Route modules mounted after the built-in ones (`HUB_ROUTE_MODULES`). */
+  readonly routes?: readonly HubRouteModule[];
+};
+
+/** A running hub. */
+export type Hub = {
+  /** Where this process listens, e.g. `http://127.0.0.1:40123` (not the public URL). */
+  readonly url: string;
+  readonly port: number;
+  readonly io: SocketIoServer;
+  readonly app: Express;
+  /** The registry behind `/metrics`; later modules register their metrics here. */
+  readonly metrics: Registry;
+  /** Adds a readiness check (e.g. a bot's health). Throws if the name is taken. */
+  addReadinessCheck(check: ReadinessCheck): void;
+  /** Stops serving: graceful, capped, idempotent (later calls return the same promise). */
+  stop(): Promise<void>;
+};
+
+/** Starts the hub and resolves once it is listening. */
+export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
+  const logger = deps.logger.child({ component: "hub" });
+  const registry = deps.metrics ?? new Registry();
+
+  // The readiness gauge refreshes on scrape and each run records into the gauge, so each needs
+  // the other; `onReport` only runs on a request, long after `metrics` is assigned.
+  const readiness = createReadinessRegistry({
+    checks: deps.readiness,
+    timeoutMs: config.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+    logger,
+    onReport: (report) => {
+      recordReadiness(metrics, report);
+    },
+  });
+  const metrics = createHubMetrics(registry, { refreshReadiness: () => readiness.run() });
+
+  const app = createHubApp({
+    logger,
+    metrics,
+    routeContext: { logger, readiness, metrics: registry },
+    routes: [...HUB_ROUTE_MODULES, ...(deps.routes ?? [])],
+    trustProxy: config.trustProxy ?? false,
+    https: config.publicUrl !== undefined && new URL(config.publicUrl).protocol === "https:",
+  });
+  const http = createGracefulHttpServer(app);
+  const io = attachSocketServer(http.server, {
+    logger,
+    metrics,
+    ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
+  });
+
+  let port: number;
+  try {
+    port = await listen(http.server, config.host, config.port);
+  } catch (error: unknown) {
+    // Release socket.io's hold on the server; the listen error is what the caller needs.
+    await io.close();
+    throw new Error(`hub could not listen on ${config.host}:${config.port}`, { cause: error });
+  }
+  const url = localUrl(config.host, port);
+  logger.info({ url, checks: readiness.names() }, "hub listening");
+
+  const graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    io,
+    app,
+    metrics: registry,
+    addReadinessCheck: (check) => {
+      readiness.add(check);
+    },
+    stop: () => {
+      stopping ??= http.close(io, graceMs, logger).then(() => {
+        logger.info("hub stopped");
+      });
+      return stopping;
+    },
+  };
+}
