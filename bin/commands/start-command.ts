@@ -1,0 +1,79 @@
+/**
+ * `npm start` / `meridian start`: brings up the whole demo (devnet homeservers and Redis, the
+ * hub), prints where everything is, and on Ctrl-C stops what it started. A devnet that was
+ * already running before is left running.
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { pino } from "pino";
+import { down, status } from "../../devnet/index.ts";
+import { upNetwork } from "../../devnet/up-network.ts";
+import { createLogger } from "../../lib/logger.ts";
+import { devnetDir, loadConfigOrReport, parseCommonOptions } from "./cli-options.ts";
+import { describeDevnet } from "./describe-devnet.ts";
+import { startHubForDevnet } from "./start-hub-for-devnet.ts";
+
+export async function runStartCommand(args: string[]): Promise<number> {
+  const options = parseCommonOptions(args);
+  const dir = devnetDir();
+  const say = (line: string): void => {
+    process.stderr.write(`meridian: ${line}\n`);
+  };
+
+  const config = await loadConfigOrReport(options.configPath, options.secretsDir);
+  if (config === undefined) return 1;
+
+  const before = await status(dir);
+  const alreadyRunning =
+    before.exists &&
+    before.homeservers.length > 0 &&
+    before.homeservers.every((hs) => hs.health === "healthy");
+  say(alreadyRunning ? `reusing the devnet already running in ${dir}` : `starting the devnet in ${dir}`);
+  const devnet = await upNetwork(config, {
+    dir,
+    secretsDir: options.secretsDir,
+    redisUrl: process.env["REDIS_URL"],
+    log: say,
+  });
+  if (!devnet.ok) {
+    say(devnet.error.message);
+    return 1;
+  }
+
+  // The demo's JSON logs go to a file so the terminal stays readable; LOG_TO_STDOUT=1 to watch them.
+  await mkdir(join(dir, "logs"), { recursive: true });
+  const logger = createLogger({
+    name: "hub",
+    ...(process.env["LOG_TO_STDOUT"] === "1"
+      ? {}
+      : { destination: pino.destination({ dest: join(dir, "logs", "hub.log"), sync: false }) }),
+  });
+
+  let running;
+  try {
+    running = await startHubForDevnet(config, devnet.value, logger, options.hubPort);
+  } catch (error) {
+    say(`the hub could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (!alreadyRunning) await down(dir, { log: say });
+    return 1;
+  }
+  process.stdout.write(`${describeDevnet(devnet.value, config, running.hub.url)}\nPress Ctrl-C to stop.\n`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", () => {
+      resolve("SIGINT");
+    });
+    process.once("SIGTERM", () => {
+      resolve("SIGTERM");
+    });
+  });
+  say(`${signal}: stopping`);
+  await running.stop();
+  logger.flush();
+  if (!alreadyRunning) {
+    const stopped = await down(dir, { log: say });
+    if (!stopped.ok) say(stopped.error.message);
+  }
+  say("stopped");
+  return 0;
+}

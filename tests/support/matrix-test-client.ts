@@ -1,0 +1,169 @@
+/**
+ * Real matrix-js-sdk clients with the Rust crypto, for integration tests against the devnet.
+ * No mocks: every call goes to a Synapse homeserver. Helpers wait for the event they expect,
+ * with a timeout, instead of sleeping.
+ */
+import {
+  ClientEvent,
+  createClient,
+  MatrixEventEvent,
+  RoomEvent,
+  RoomMemberEvent,
+  SyncState,
+  type MatrixClient,
+  type MatrixEvent,
+} from "matrix-js-sdk";
+import { createLogger } from "../../lib/logger.ts";
+import { quietSdkGlobalLogger, sdkLoggerFor } from "../../lib/sdk-logger.ts";
+
+quietSdkGlobalLogger();
+const log = createLogger({ name: "test-client", level: process.env["LOG_LEVEL"] ?? "error" });
+
+export interface TestClientOptions {
+  baseUrl: string;
+  userId: string;
+  password: string;
+  deviceId?: string;
+}
+
+/** Logs in with a password, starts the Rust crypto (in memory) and waits for the first sync. */
+export async function startTestClient(options: TestClientOptions): Promise<MatrixClient> {
+  const bootstrap = createClient({ baseUrl: options.baseUrl });
+  const login = await bootstrap.loginRequest({
+    type: "m.login.password",
+    identifier: { type: "m.id.user", user: options.userId },
+    password: options.password,
+    ...(options.deviceId === undefined ? {} : { device_id: options.deviceId }),
+  });
+  bootstrap.stopClient();
+  const client = createClient({
+    logger: sdkLoggerFor(log, options.userId),
+    baseUrl: options.baseUrl,
+    userId: login.user_id,
+    deviceId: login.device_id,
+    accessToken: login.access_token,
+  });
+  await client.initRustCrypto({ useIndexedDB: false });
+  const prepared = waitFor(
+    (resolve) => {
+      const onSync = (state: SyncState): void => {
+        if (state === SyncState.Prepared || state === SyncState.Syncing) resolve(undefined);
+      };
+      client.on(ClientEvent.Sync, onSync);
+      return () => client.off(ClientEvent.Sync, onSync);
+    },
+    60_000,
+    `first sync of ${options.userId}`,
+  );
+  await client.startClient({ initialSyncLimit: 20 });
+  await prepared;
+  return client;
+}
+
+/** Stops syncing and the crypto machine so the test process can exit. */
+export function stopTestClient(client: MatrixClient): void {
+  // stopClient() also stops the crypto backend.
+  client.stopClient();
+}
+
+/**
+ * Resolves when `subscribe` calls `resolve`, or rejects after `timeoutMs` naming what was awaited.
+ * `subscribe` returns its own unsubscribe function.
+ */
+export function waitFor<T>(
+  subscribe: (resolve: (value: T) => void) => () => void,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let unsubscribe: () => void = () => undefined;
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    unsubscribe = subscribe((value) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(value);
+    });
+  });
+}
+
+export interface ReceivedMessage {
+  eventId: string;
+  sender: string;
+  body: string;
+  wasEncrypted: boolean;
+}
+
+function asMessage(event: MatrixEvent): ReceivedMessage | undefined {
+  if (event.isBeingDecrypted() || event.isDecryptionFailure()) return undefined;
+  if (event.getType() !== "m.room.message") return undefined;
+  const body: unknown = event.getContent()["body"];
+  if (typeof body !== "string") return undefined;
+  return {
+    eventId: event.getId() ?? "",
+    sender: event.getSender() ?? "",
+    body,
+    wasEncrypted: event.isEncrypted(),
+  };
+}
+
+/** Waits until `client` holds a decrypted m.room.message in `roomId` that satisfies `accept`. */
+export function waitForMessage(
+  client: MatrixClient,
+  roomId: string,
+  accept: (message: ReceivedMessage) => boolean,
+  timeoutMs = 60_000,
+): Promise<ReceivedMessage> {
+  return waitFor<ReceivedMessage>(
+    (resolve) => {
+      const consider = (event: MatrixEvent): void => {
+        if (event.getRoomId() !== roomId) return;
+        const message = asMessage(event);
+        if (message !== undefined && accept(message)) resolve(message);
+      };
+      client.on(RoomEvent.Timeline, consider);
+      client.on(MatrixEventEvent.Decrypted, consider);
+      // The message may already be there when we start waiting.
+      for (const event of client.getRoom(roomId)?.getLiveTimeline().getEvents() ?? []) consider(event);
+      return () => {
+        client.off(RoomEvent.Timeline, consider);
+        client.off(MatrixEventEvent.Decrypted, consider);
+      };
+    },
+    timeoutMs,
+    `a message in ${roomId} for ${client.getUserId() ?? "?"}`,
+  );
+}
+
+/** Waits until `client` sees `userId` with the given membership in `roomId`. */
+export function waitForMembership(
+  client: MatrixClient,
+  roomId: string,
+  userId: string,
+  membership: "invite" | "join" | "leave" | "ban",
+  timeoutMs = 60_000,
+): Promise<void> {
+  return waitFor<undefined>(
+    (resolve) => {
+      const check = (): void => {
+        if (client.getRoom(roomId)?.getMember(userId)?.membership === membership) resolve(undefined);
+      };
+      client.on(RoomMemberEvent.Membership, check);
+      client.on(ClientEvent.Room, check);
+      check();
+      return () => {
+        client.off(RoomMemberEvent.Membership, check);
+        client.off(ClientEvent.Room, check);
+      };
+    },
+    timeoutMs,
+    `${userId} to ${membership} ${roomId} as seen by ${client.getUserId() ?? "?"}`,
+  );
+}
+
+/** A localpart no other test (or earlier run) has used: tests isolate by unique users. */
+export function uniqueLocalpart(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
