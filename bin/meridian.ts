@@ -2,6 +2,7 @@
  * The one Meridian CLI. Each subcommand is a thin adapter: it reads arguments, files and the
  * environment, then calls a module's `start`/`run` function. No logic of its own lives here.
  */
+import { runBotsCommand } from "./commands/bots-command.ts";
 import { runConfigCommand } from "./commands/config-command.ts";
 import { runDevnetCommand } from "./commands/devnet-command.ts";
 import { runHubCommand } from "./commands/hub-command.ts";
@@ -13,6 +14,7 @@ const USAGE = `usage: meridian <command>
   config check FILE [--secrets-dir D]   validate a network config file
   devnet up|down|status [--config FILE] local federated Synapse homeservers and Redis
   hub [--config FILE]                   run the hub server against a running devnet
+  bots [--config FILE] [--only a,b]     run the chat bots (convene, route, digest) in one process
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -20,6 +22,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   config: runConfigCommand,
   devnet: runDevnetCommand,
   hub: runHubCommand,
+  bots: runBotsCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

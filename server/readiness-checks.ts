@@ -102,3 +102,27 @@ function errorCodeSuffix(error: unknown): string {
   }
   return "";
 }
+
+/**
+ * A bot is ready when it has published a fresh heartbeat (see bots/runtime/health) saying it
+ * is synced. The hub reads what the bots publish in Redis, never the bot processes themselves.
+ */
+export function botReadinessCheck(
+  redis: { get(key: string): Promise<string | null> },
+  botId: string,
+  key: string,
+): ReadinessCheck {
+  return {
+    name: `bot:${botId}`,
+    async check() {
+      try {
+        const raw = await redis.get(key);
+        if (raw === null) return err(`bot ${botId} has published no heartbeat (not running?)`);
+        const health = JSON.parse(raw) as { synced?: unknown };
+        return health.synced === true ? ok(undefined) : err(`bot ${botId} is not synced with its homeserver`);
+      } catch {
+        return err(`bot ${botId}: its heartbeat could not be read`);
+      }
+    },
+  };
+}

@@ -94,6 +94,8 @@ export interface ReceivedMessage {
   sender: string;
   body: string;
   wasEncrypted: boolean;
+  /** The thread the message belongs to (m.thread relation), if any. */
+  threadRootId?: string;
 }
 
 function asMessage(event: MatrixEvent): ReceivedMessage | undefined {
@@ -101,11 +103,60 @@ function asMessage(event: MatrixEvent): ReceivedMessage | undefined {
   if (event.getType() !== "m.room.message") return undefined;
   const body: unknown = event.getContent()["body"];
   if (typeof body !== "string") return undefined;
+  // For encrypted events the relation stays in the cleartext wire content; getRelation() reads it there.
+  const relation = event.getRelation();
+  const threadRootId = relation?.rel_type === "m.thread" ? relation.event_id : undefined;
   return {
     eventId: event.getId() ?? "",
     sender: event.getSender() ?? "",
     body,
     wasEncrypted: event.isEncrypted(),
+    ...(threadRootId === undefined ? {} : { threadRootId }),
+  };
+}
+
+/**
+ * Collects every decrypted message in a room (each event once), for tests that count replies.
+ * `until` waits for a condition over what has been collected.
+ */
+export function collectMessages(client: MatrixClient, roomId: string) {
+  const byEventId = new Map<string, ReceivedMessage>();
+  const listeners = new Set<() => void>();
+  const consider = (event: MatrixEvent): void => {
+    if (event.getRoomId() !== roomId) return;
+    const message = asMessage(event);
+    if (message === undefined || byEventId.has(message.eventId)) return;
+    byEventId.set(message.eventId, message);
+    for (const listener of listeners) listener();
+  };
+  client.on(RoomEvent.Timeline, consider);
+  client.on(MatrixEventEvent.Decrypted, consider);
+  for (const event of client.getRoom(roomId)?.getLiveTimeline().getEvents() ?? []) consider(event);
+  return {
+    messages: (): ReceivedMessage[] => [...byEventId.values()],
+    until(
+      accept: (messages: ReceivedMessage[]) => boolean,
+      timeoutMs: number,
+      what: string,
+    ): Promise<undefined> {
+      return waitFor<undefined>(
+        (resolve) => {
+          const check = (): void => {
+            if (accept([...byEventId.values()])) resolve(undefined);
+          };
+          listeners.add(check);
+          check();
+          return () => listeners.delete(check);
+        },
+        timeoutMs,
+        what,
+      );
+    },
+    stop(): void {
+      client.off(RoomEvent.Timeline, consider);
+      client.off(MatrixEventEvent.Decrypted, consider);
+      listeners.clear();
+    },
   };
 }
 
@@ -152,8 +203,22 @@ export function waitForMembership(
       };
       client.on(RoomMemberEvent.Membership, check);
       client.on(ClientEvent.Room, check);
+      // A join that lands while the creator's createRoom is still running can be missing from
+      // the creator's sync (seen with a bot that accepts invites at once), so also ask the
+      // server for the member's state now and then.
+      const askServer = (): void => {
+        check();
+        client.getStateEvent(roomId, "m.room.member", userId).then(
+          (content: Record<string, unknown>) => {
+            if (content["membership"] === membership) resolve(undefined);
+          },
+          () => undefined,
+        );
+      };
+      const timer = setInterval(askServer, 500);
       check();
       return () => {
+        clearInterval(timer);
         client.off(RoomMemberEvent.Membership, check);
         client.off(ClientEvent.Room, check);
       };

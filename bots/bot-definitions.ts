@@ -1,0 +1,14 @@
+/**
+ * The network's chat bots. Each is defined by its commands and services; the runtime does
+ * the rest. Their domain commands arrive with their own issues (convening, routing,
+ * digests); until then each answers `!help`.
+ */
+import type { BotDefinition } from "./runtime/start-bot.ts";
+
+export type ChatBotId = "convene" | "route" | "digest";
+
+export const CHAT_BOT_IDS: readonly ChatBotId[] = ["convene", "route", "digest"];
+
+export function botDefinition(id: ChatBotId): BotDefinition<undefined> {
+  return { id, commands: [], services: () => undefined };
+}

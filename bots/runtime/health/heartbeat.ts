@@ -1,0 +1,65 @@
+/**
+ * Bots publish their health into Redis every few seconds (a key with a short expiry), and the
+ * hub reads it for /ready and /metrics: the hub never reaches into a bot process, and a bot
+ * that dies simply stops renewing its key.
+ */
+import type { Redis } from "ioredis";
+import type { Logger } from "../../../lib/logger.ts";
+
+export interface BotHealth {
+  botId: string;
+  synced: boolean;
+  redis: boolean;
+  queues: Record<string, { waiting: number; delayed: number; active: number; failed: number }>;
+  handled: number;
+  at: string;
+}
+
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+const HEARTBEAT_TTL_SECONDS = 15;
+
+export function heartbeatKey(prefix: string, botId: string): string {
+  return `${prefix}:health:bot:${botId}`;
+}
+
+/** Publishes `read()` every interval until the returned stop function is called. */
+export function startHeartbeat(
+  redis: Redis,
+  key: string,
+  read: () => Promise<BotHealth>,
+  logger: Logger,
+  intervalMs = HEARTBEAT_INTERVAL_MS,
+): () => Promise<void> {
+  let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  const beat = (): void => {
+    inFlight = read()
+      .then((health) => redis.set(key, JSON.stringify(health), "EX", HEARTBEAT_TTL_SECONDS))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "heartbeat failed");
+      });
+  };
+  beat();
+  const timer = setInterval(() => {
+    if (!stopped) beat();
+  }, intervalMs);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await inFlight;
+    // A stopped bot is not ready: remove the key rather than let it linger until expiry.
+    await redis.del(key).catch(() => 0);
+  };
+}
+
+/** Reads a bot's last heartbeat, or undefined when it has none (stopped, dead or never started). */
+export async function readHeartbeat(redis: Pick<Redis, "get">, key: string): Promise<BotHealth | undefined> {
+  const raw = await redis.get(key);
+  if (raw === null) return undefined;
+  try {
+    return JSON.parse(raw) as BotHealth;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The bot's intake: every message that reaches the bot is remembered as pending in Redis
+ * (ids only) before anything else, decrypted, and, if it is a command, handed to `dispatch`
+ * exactly once. A command in flight when the process dies stays pending and is fetched again
+ * by id on the next start; one already handled is recognised by the ledger and skipped.
+ * Commands of one room are handled in order; rooms proceed independently.
+ */
+import { MatrixEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from "matrix-js-sdk";
+import type { Logger } from "../../../lib/logger.ts";
+import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
+import { isTooOld, type EventLedger } from "../ledger/index.ts";
+import type { IncomingCommand } from "./incoming-command.ts";
+import { readCommandEvent } from "./read-command-event.ts";
+
+export interface EventIntakeOptions {
+  client: MatrixClient;
+  ownUserId: string;
+  ledger: EventLedger;
+  logger: Logger;
+  /** Commands older than this are skipped (with a log line): nobody wants a week-old answer. */
+  maxEventAgeMs: number;
+  now: () => number;
+  /** Runs the command and sends its reply; throws on a transient failure (it is retried). */
+  dispatch: (command: IncomingCommand) => Promise<void>;
+  /** How long to wait for a room key that has not arrived yet. */
+  decryptTimeoutMs?: number;
+  /** When to look at pending events again after a busy lease or a failed dispatch. */
+  retryAfterMs?: number;
+}
+
+export interface EventIntake {
+  /** Starts listening to the client's timeline. */
+  attach(): void;
+  /** Handles events left pending by an earlier run (or a failed attempt), fetched by id. */
+  drainPending(): Promise<void>;
+  /** Resolves when everything received so far has been processed as far as it can be. */
+  idle(): Promise<void>;
+  /** Stops taking new events; what is in flight finishes. */
+  stop(): void;
+  handledCount(): number;
+}
+
+const MESSAGE_TYPES = new Set(["m.room.message", "m.room.encrypted"]);
+
+export function createEventIntake(options: EventIntakeOptions): EventIntake {
+  const { client, ledger, logger } = options;
+  const decryptTimeoutMs = options.decryptTimeoutMs ?? 30_000;
+  const retryAfterMs = options.retryAfterMs ?? 10_000;
+  const inFlight = new Set<string>();
+  const roomChains = new Map<string, Promise<void>>();
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let handled = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const track = (work: Promise<void>): void => {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+  };
+
+  const scheduleRetry = (): void => {
+    if (stopped || retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      track(drainPending());
+    }, retryAfterMs);
+    retryTimer.unref();
+  };
+
+  /** Waits until a still-encrypted event is decrypted (keys can arrive after the event). */
+  const decrypted = async (event: MatrixEvent): Promise<boolean> => {
+    await client.decryptEventIfNeeded(event);
+    if (!event.isEncrypted() || (!event.isDecryptionFailure() && !event.isBeingDecrypted())) return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        event.off(MatrixEventEvent.Decrypted, onDecrypted);
+        resolve(false);
+      }, decryptTimeoutMs);
+      timer.unref();
+      function onDecrypted(): void {
+        if (event.isDecryptionFailure()) return;
+        clearTimeout(timer);
+        event.off(MatrixEventEvent.Decrypted, onDecrypted);
+        resolve(true);
+      }
+      event.on(MatrixEventEvent.Decrypted, onDecrypted);
+    });
+  };
+
+  const runCommand = async (command: IncomingCommand): Promise<void> => {
+    const ids = { roomId: command.roomId, eventId: command.eventId, sender: command.sender };
+    const claim = await ledger.claim(command.eventId);
+    if (claim === "done") {
+      await ledger.remove(command.eventId);
+      return;
+    }
+    if (claim === "busy") {
+      logger.debug(ids, "command held by an earlier lease; will retry");
+      scheduleRetry();
+      return;
+    }
+    try {
+      await options.dispatch(command);
+      await ledger.markDone(command.eventId);
+      handled += 1;
+    } catch (error) {
+      await ledger.release(command.eventId).catch(() => undefined);
+      logger.warn(
+        { ...ids, err: error instanceof Error ? error.message : String(error) },
+        "command failed; will retry",
+      );
+      scheduleRetry();
+    }
+  };
+
+  /** Everything after "it is pending": decrypt, classify, run. */
+  const processPending = async (event: MatrixEvent): Promise<void> => {
+    const eventId = event.getId() as EventId;
+    if (!(await decrypted(event))) {
+      logger.warn({ roomId: event.getRoomId(), eventId }, "could not decrypt a message yet; left pending");
+      return;
+    }
+    const candidate = readCommandEvent(event, options.ownUserId);
+    if (candidate.kind === "ignore") {
+      await ledger.remove(eventId);
+      return;
+    }
+    await runCommand(candidate.command);
+  };
+
+  /** Serialises work per room so a person's commands are answered in the order sent. */
+  const inRoomOrder = (roomId: string, work: () => Promise<void>): Promise<void> => {
+    const previous = roomChains.get(roomId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    roomChains.set(roomId, next);
+    void next.finally(() => {
+      if (roomChains.get(roomId) === next) roomChains.delete(roomId);
+    });
+    return next;
+  };
+
+  const accept = (event: MatrixEvent, alreadyPending: boolean): void => {
+    const eventId = event.getId();
+    const roomId = event.getRoomId();
+    if (stopped || eventId === undefined || roomId === undefined || inFlight.has(eventId)) return;
+    if (event.getSender() === options.ownUserId || !MESSAGE_TYPES.has(event.getWireType())) return;
+    if (isTooOld(event.getTs(), options.now(), options.maxEventAgeMs)) {
+      logger.info({ roomId, eventId }, "skipping a message older than the age limit");
+      if (alreadyPending) track(ledger.remove(eventId as EventId));
+      return;
+    }
+    inFlight.add(eventId);
+    const work = (async () => {
+      try {
+        // Remember it before anything can fail, so a crash from here on loses nothing.
+        if (!alreadyPending && !(await ledger.enqueue(roomId as RoomId, eventId as EventId, event.getTs())))
+          return;
+        await inRoomOrder(roomId, () => processPending(event));
+      } catch (error) {
+        logger.error(
+          { roomId, eventId, err: error instanceof Error ? error.message : String(error) },
+          "intake failed",
+        );
+        scheduleRetry();
+      } finally {
+        inFlight.delete(eventId);
+      }
+    })();
+    track(work);
+  };
+
+  const onTimeline = (
+    event: MatrixEvent,
+    _room: unknown,
+    toStartOfTimeline: boolean | undefined,
+    _removed: boolean,
+    data: { liveEvent?: boolean } | undefined,
+  ): void => {
+    // Back-paginated history is not a new command; live events (including those a restart
+    // catches up on from the stored sync position) are.
+    if (toStartOfTimeline === true || data?.liveEvent === false) return;
+    accept(event, false);
+  };
+
+  async function drainPending(): Promise<void> {
+    const pending = await ledger.pending(500);
+    for (const item of pending) {
+      if (stopped) return;
+      if (inFlight.has(item.eventId)) continue;
+      try {
+        const raw = await client.fetchRoomEvent(item.roomId, item.eventId);
+        accept(new MatrixEvent(raw), true);
+      } catch (error) {
+        logger.warn(
+          {
+            roomId: item.roomId,
+            eventId: item.eventId,
+            err: error instanceof Error ? error.message : String(error),
+          },
+          "could not fetch a pending event; will retry",
+        );
+        scheduleRetry();
+      }
+    }
+  }
+
+  return {
+    attach() {
+      client.on(RoomEvent.Timeline, onTimeline);
+    },
+    drainPending,
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+    stop() {
+      stopped = true;
+      client.off(RoomEvent.Timeline, onTimeline);
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+    },
+    handledCount: () => handled,
+  };
+}

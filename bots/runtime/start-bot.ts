@@ -1,0 +1,264 @@
+/**
+ * The bot runtime's composition root: `startBot(definition, options, deps)` opens the bot's
+ * persistent E2EE identity, wires intake → ledger → permission → command → threaded reply,
+ * accepts invites the network allows, runs the bot's jobs, publishes health, and returns a
+ * handle whose `stop()` shuts it all down within a few seconds. A bot author supplies only
+ * commands and services; encryption, parsing, permissions, retries and shutdown live here.
+ */
+import { ClientEvent, EventType, SyncState } from "matrix-js-sdk";
+import type { RoomMessageEventContent } from "matrix-js-sdk/lib/@types/events.js";
+import type { Redis } from "ioredis";
+import type { Secret } from "../../config/index.ts";
+import type { Logger } from "../../lib/logger.ts";
+import type { UserId } from "../../lib/matrix-ids.ts";
+import { type Result, err, ok } from "../../lib/result.ts";
+import { createCommandRegistry, executeCommand, reply, type Command } from "./commands/index.ts";
+import { heartbeatKey, startHeartbeat, type BotHealth } from "./health/heartbeat.ts";
+import { openBotSession, type IdentityError } from "./identity/index.ts";
+import { createEventIntake } from "./intake/create-event-intake.ts";
+import type { IncomingCommand } from "./intake/incoming-command.ts";
+import { handleInvites } from "./invites/handle-invites.ts";
+import type { InvitePolicy } from "./invites/decide-invite.ts";
+import { createJobRuntime, type JobRuntime } from "./jobs/index.ts";
+import { createEventLedger, transactionIdFor } from "./ledger/index.ts";
+import { createCommandRateLimiter, withHomeserverRateLimit } from "./limits/index.ts";
+import { replyContent } from "./replies/reply-content.ts";
+import type { RolesOf } from "./roles/roles-of.ts";
+import { waitForFirstSync } from "./wait-for-first-sync.ts";
+
+/** What a bot is: its commands and the services its handlers get. */
+export interface BotDefinition<S> {
+  readonly id: string;
+  readonly commands: readonly Command<S>[];
+  /** Builds `ctx.services` once the runtime's infrastructure is up. */
+  readonly services: (runtime: BotRuntimeHandles) => S;
+}
+
+/** The infrastructure a bot's services may use (never the Matrix client itself). */
+export interface BotRuntimeHandles {
+  readonly jobs: JobRuntime;
+  readonly redis: Redis;
+  readonly logger: Logger;
+  readonly userId: UserId;
+}
+
+export interface BotRuntimeOptions {
+  readonly homeserverUrl: string;
+  readonly userId: UserId;
+  readonly password: Secret;
+  readonly storeKey: Secret;
+  readonly stateDir: string;
+  /** Root of every Redis key and queue of this bot: `<redisPrefix>:<botId>:…`. */
+  readonly redisPrefix: string;
+  /** Commands older than this are skipped; default one day. */
+  readonly maxEventAgeMs?: number;
+  /** Per-person command budget: a burst of `capacity`, refilled at `refillPerSecond`. */
+  readonly commandRate?: { readonly capacity: number; readonly refillPerSecond: number };
+  readonly recoveryKeyFile?: string;
+}
+
+export interface BotDeps {
+  readonly logger: Logger;
+  readonly redis: Redis;
+  readonly redisUrl: string;
+  readonly rolesOf: RolesOf;
+  readonly invitePolicy: InvitePolicy;
+  readonly now?: () => number;
+}
+
+export interface RunningBot {
+  readonly id: string;
+  readonly userId: UserId;
+  readonly deviceId: string;
+  health(): Promise<BotHealth>;
+  /** Stops syncing, finishes or hands back in-flight work, saves the stores; idempotent. */
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export async function startBot<S>(
+  definition: BotDefinition<S>,
+  options: BotRuntimeOptions,
+  deps: BotDeps,
+): Promise<Result<RunningBot, IdentityError>> {
+  const logger = deps.logger.child({ bot: definition.id });
+  const now = deps.now ?? Date.now;
+  const prefix = `${options.redisPrefix}:${definition.id}`;
+
+  // Built before the identity is opened: a bad option then fails before anything needs closing.
+  const ledger = createEventLedger(deps.redis, { prefix, claimTtlMs: 10_000 });
+  const limiter = createCommandRateLimiter(deps.redis, {
+    prefix,
+    capacity: options.commandRate?.capacity ?? 20,
+    refillPerSecond: options.commandRate?.refillPerSecond ?? 2,
+  });
+  const jobs = createJobRuntime({
+    connection: { url: deps.redisUrl },
+    // BullMQ joins its keys with ":" itself and refuses one in the prefix.
+    prefix: `${prefix.replaceAll(":", "-")}-bull`,
+    botId: definition.id,
+    logger,
+    closeTimeoutMs: 2_000,
+  });
+
+  const opened = await openBotSession(
+    {
+      botId: definition.id,
+      homeserverUrl: options.homeserverUrl,
+      userId: options.userId,
+      password: options.password,
+      storeKey: options.storeKey,
+      stateDir: options.stateDir,
+      ...(options.recoveryKeyFile === undefined ? {} : { recoveryKeyFile: options.recoveryKeyFile }),
+    },
+    { logger },
+  );
+  if (!opened.ok) return err(opened.error);
+  const session = opened.value;
+  const { client } = session;
+
+  const services = definition.services({ jobs, redis: deps.redis, logger, userId: session.userId });
+  const registry = createCommandRegistry(definition.commands);
+  const send = <T>(fn: () => Promise<T>): Promise<T> =>
+    withHomeserverRateLimit(fn, { maxAttempts: 5, logger });
+
+  const dispatch = async (command: IncomingCommand): Promise<void> => {
+    const ids = { roomId: command.roomId, eventId: command.eventId, sender: command.sender };
+    const budget = await limiter.take(command.sender);
+    const outcome = budget.allowed
+      ? await executeCommand(registry, command.body, {
+          sender: command.sender,
+          roomId: command.roomId,
+          eventId: command.eventId,
+          ...(command.threadRootId === undefined ? {} : { threadRootId: command.threadRootId }),
+          roles: deps.rolesOf(command.sender),
+          // From the room's current state as synced, never from anything the sender can word.
+          powerLevel: client.getRoom(command.roomId)?.getMember(command.sender)?.powerLevel ?? 0,
+          now,
+          log: logger,
+          services,
+        })
+      : ({
+          kind: "reply",
+          reply: reply`You are sending commands faster than I can answer; please wait ${String(Math.ceil(budget.retryAfterMs / 1000))} s and try again.`,
+          outcome: "refused",
+        } as const);
+    if (outcome.kind === "silent") return;
+    const content = replyContent(outcome.reply, command);
+    // The transaction id derives from the command's event id: if we crash after sending and
+    // handle the command again, the homeserver returns the first reply instead of a second.
+    await send(() =>
+      client.sendEvent(
+        command.roomId,
+        command.threadRootId ?? command.eventId,
+        EventType.RoomMessage,
+        // Our content is a valid m.room.message; the SDK's union type does not model thread fallbacks.
+        content as unknown as RoomMessageEventContent,
+        transactionIdFor(command.eventId),
+      ),
+    );
+    logger.info({ ...ids, outcome: outcome.outcome }, "answered a command");
+  };
+
+  const intake = createEventIntake({
+    client,
+    ownUserId: session.userId,
+    ledger,
+    logger,
+    maxEventAgeMs: options.maxEventAgeMs ?? DAY_MS,
+    now,
+    dispatch,
+  });
+  intake.attach();
+  const stopInvites = handleInvites(client, session.userId, deps.invitePolicy, logger, send);
+
+  let synced = false;
+  let persisting: Promise<void> | undefined;
+  // Syncs seen versus syncs whose deliveries are saved: one save loop catches up with both.
+  let syncsSeen = 0;
+  let syncsSaved = 0;
+  // Save the stores (and so the sync position) only once what that sync delivered has been
+  // recorded: a crash then re-delivers nothing that was not already safe in Redis.
+  const persistAfterIntake = (): void => {
+    syncsSeen += 1;
+    if (persisting !== undefined) return;
+    persisting = (async () => {
+      while (syncsSaved < syncsSeen) {
+        const target = syncsSeen;
+        await intake.idle();
+        await session.persist();
+        syncsSaved = target;
+      }
+    })()
+      .catch((error: unknown) => {
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          "saving the stores failed",
+        );
+      })
+      .finally(() => {
+        persisting = undefined;
+      });
+  };
+  const onSync = (state: SyncState): void => {
+    synced = state === SyncState.Prepared || state === SyncState.Syncing;
+    if (synced) persistAfterIntake();
+  };
+  client.on(ClientEvent.Sync, onSync);
+
+  await client.startClient({ initialSyncLimit: 50 });
+  const first = await waitForFirstSync(client, 60_000);
+  if (!first.ok) {
+    intake.stop();
+    stopInvites();
+    await session.close();
+    return err({ kind: "homeserver-unreachable", message: `bot ${definition.id}: ${first.error}` });
+  }
+  await jobs.start();
+  await intake.drainPending();
+
+  const health = async (): Promise<BotHealth> => ({
+    botId: definition.id,
+    synced,
+    redis: await deps.redis.ping().then(
+      () => true,
+      () => false,
+    ),
+    queues: await jobs.depths().catch(() => ({})),
+    handled: intake.handledCount(),
+    at: new Date(now()).toISOString(),
+  });
+  const stopHeartbeat = startHeartbeat(
+    deps.redis,
+    heartbeatKey(options.redisPrefix, definition.id),
+    health,
+    logger,
+  );
+  logger.info({ userId: session.userId, deviceId: session.deviceId }, "bot started");
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      intake.stop();
+      stopInvites();
+      client.off(ClientEvent.Sync, onSync);
+      client.stopClient();
+      // In-flight commands get a moment to finish; whatever does not stays pending in Redis
+      // and is handled once on the next start.
+      await Promise.race([intake.idle(), delay(2_500)]);
+      await persisting;
+      await stopHeartbeat();
+      await jobs.close();
+      await session.close();
+      logger.info({ handled: intake.handledCount() }, "bot stopped");
+    })();
+    return stopping;
+  };
+
+  return ok({ id: definition.id, userId: session.userId, deviceId: session.deviceId, health, stop });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,84 @@
+/**
+ * Starts the network's chat bots in one process, each with its own identity, from the
+ * network config: its homeserver, its secrets, its state directory. `meridian bots` and
+ * `npm start` call this; tests start single bots through `startBot` directly.
+ */
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { readSecret, type NetworkConfig } from "../config/index.ts";
+import type { Logger } from "../lib/logger.ts";
+import { type Result, err, ok } from "../lib/result.ts";
+import { botDefinition, CHAT_BOT_IDS, type ChatBotId } from "./bot-definitions.ts";
+import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
+import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
+import { startBot, type RunningBot } from "./runtime/start-bot.ts";
+
+export interface NetworkBotsOptions {
+  secretsDir: string;
+  /** Each bot keeps its identity in `<stateRoot>/<botId>`. */
+  stateRoot: string;
+  redisUrl: string;
+  redisPrefix?: string;
+  only?: readonly ChatBotId[];
+}
+
+export interface NetworkBots {
+  bots: readonly RunningBot[];
+  stop(): Promise<void>;
+}
+
+export async function startNetworkBots(
+  config: NetworkConfig,
+  options: NetworkBotsOptions,
+  logger: Logger,
+): Promise<Result<NetworkBots, string>> {
+  // BullMQ workers need blocking commands without a retry cap; the same client serves the rest.
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  redis.on("error", (error: Error) => {
+    logger.warn({ err: error.message }, "redis connection error");
+  });
+  const rolesOf = rolesFromConfig(config);
+  const invitePolicy = invitePolicyFromConfig(config);
+  const started: RunningBot[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.allSettled(started.map((bot) => bot.stop()));
+    redis.disconnect();
+  };
+
+  for (const id of options.only ?? CHAT_BOT_IDS) {
+    const bot = config.bots[id];
+    const region = config.regions.find((r) => r.id === bot.region);
+    const sources = { secretsDir: options.secretsDir, env: process.env };
+    const [password, storeKey] = await Promise.all([
+      readSecret(bot.password, sources),
+      readSecret(bot.storeKey, sources),
+    ]);
+    if (region === undefined || !password.ok || !storeKey.ok) {
+      await stopAll();
+      const why = !password.ok
+        ? password.error
+        : !storeKey.ok
+          ? storeKey.error
+          : `region ${bot.region} is unknown`;
+      return err(`bot ${id}: ${why}`);
+    }
+    const running = await startBot(
+      botDefinition(id),
+      {
+        homeserverUrl: region.homeserver.clientUrl,
+        userId: bot.userId,
+        password: password.value,
+        storeKey: storeKey.value,
+        stateDir: join(options.stateRoot, id),
+        redisPrefix: options.redisPrefix ?? "meridian",
+      },
+      { logger, redis, redisUrl: options.redisUrl, rolesOf, invitePolicy },
+    );
+    if (!running.ok) {
+      await stopAll();
+      return err(running.error.message);
+    }
+    started.push(running.value);
+  }
+  return ok({ bots: started, stop: stopAll });
+}

@@ -1,0 +1,63 @@
+/**
+ * Runs tests/support/bots/run-test-bot.ts as a child process and watches its output, so
+ * tests can stop (SIGTERM), kill (SIGKILL) and restart a real bot process.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { REPO_ROOT } from "../paths.ts";
+import { waitFor } from "../matrix-test-client.ts";
+
+export interface BotProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the device id once the bot printed READY (rejects on FAILED or exit). */
+  ready(timeoutMs?: number): Promise<string>;
+  /** Resolves with the exit code (or signal name) when the process ends. */
+  exited(): Promise<number | string>;
+}
+
+export function spawnTestBot(settings: object): BotProcess {
+  const child = spawn(process.execPath, [join(REPO_ROOT, "tests", "support", "bots", "run-test-bot.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MERIDIAN_TEST_BOT: JSON.stringify(settings) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const exit = new Promise<number | string>((resolve) => {
+    child.once("exit", (code, signal) => {
+      resolve(code ?? signal ?? "unknown");
+      for (const listener of listeners) listener();
+    });
+  });
+  return {
+    child,
+    output: () => output,
+    ready(timeoutMs = 90_000) {
+      return waitFor<string>(
+        (resolve) => {
+          const check = (): void => {
+            const match = /READY (\S+)/.exec(output);
+            if (match?.[1] !== undefined) resolve(match[1]);
+            else if (/FAILED|Error/.test(output) || child.exitCode !== null) resolve(`!${output}`);
+          };
+          listeners.add(check);
+          check();
+          return () => listeners.delete(check);
+        },
+        timeoutMs,
+        "the test bot to be ready",
+      ).then((value) => {
+        if (value.startsWith("!")) throw new Error(`the test bot did not start:\n${value.slice(1)}`);
+        return value;
+      });
+    },
+    exited: () => exit,
+  };
+}
