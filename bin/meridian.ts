@@ -35,5 +35,8 @@ if (command === undefined) {
   );
   process.exitCode = name === undefined || name === "help" || name === "--help" ? 0 : 2;
 } else {
-  process.exitCode = await command(rest);
+  // Exit once the command is done: matrix-js-sdk leaves a referenced timer behind every
+  // request it aborts (its timeoutSignal ponyfill), which would hold a stopped bot for ~110 s.
+  // The bot runtime closes all of its own handles (tests/support/bots/handle-audit.ts checks).
+  process.exit(await command(rest));
 }

@@ -5,12 +5,12 @@
  * handle whose `stop()` shuts it all down within a few seconds. A bot author supplies only
  * commands and services; encryption, parsing, permissions, retries and shutdown live here.
  */
-import { ClientEvent, EventType, SyncState } from "matrix-js-sdk";
+import { ClientEvent, Direction, EventType, Filter, RoomEvent, SyncState, type Room } from "matrix-js-sdk";
 import type { RoomMessageEventContent } from "matrix-js-sdk/lib/@types/events.js";
 import type { Redis } from "ioredis";
 import type { Secret } from "../../config/index.ts";
 import type { Logger } from "../../lib/logger.ts";
-import type { UserId } from "../../lib/matrix-ids.ts";
+import type { RoomId, UserId } from "../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../lib/result.ts";
 import { createCommandRegistry, executeCommand, reply, type Command } from "./commands/index.ts";
 import { heartbeatKey, startHeartbeat, type BotHealth } from "./health/heartbeat.ts";
@@ -76,6 +76,7 @@ export interface RunningBot {
 }
 
 const DAY_MS = 24 * 3600_000;
+const CATCH_UP_EVENTS = 100;
 
 export async function startBot<S>(
   definition: BotDefinition<S>,
@@ -87,7 +88,13 @@ export async function startBot<S>(
   const prefix = `${options.redisPrefix}:${definition.id}`;
 
   // Built before the identity is opened: a bad option then fails before anything needs closing.
-  const ledger = createEventLedger(deps.redis, { prefix, claimTtlMs: 10_000 });
+  const maxEventAgeMs = options.maxEventAgeMs ?? DAY_MS;
+  // A seen event must stay recorded for longer than the age window in which it could come back.
+  const ledger = createEventLedger(deps.redis, {
+    prefix,
+    claimTtlMs: 10_000,
+    doneTtlSeconds: Math.ceil((2 * maxEventAgeMs) / 1000),
+  });
   const limiter = createCommandRateLimiter(deps.redis, {
     prefix,
     capacity: options.commandRate?.capacity ?? 20,
@@ -166,48 +173,41 @@ export async function startBot<S>(
     ownUserId: session.userId,
     ledger,
     logger,
-    maxEventAgeMs: options.maxEventAgeMs ?? DAY_MS,
+    maxEventAgeMs,
     now,
     dispatch,
   });
   intake.attach();
   const stopInvites = handleInvites(client, session.userId, deps.invitePolicy, logger, send);
 
-  let synced = false;
-  let persisting: Promise<void> | undefined;
-  // Syncs seen versus syncs whose deliveries are saved: one save loop catches up with both.
-  let syncsSeen = 0;
-  let syncsSaved = 0;
-  // Save the stores (and so the sync position) only once what that sync delivered has been
-  // recorded: a crash then re-delivers nothing that was not already safe in Redis.
-  const persistAfterIntake = (): void => {
-    syncsSeen += 1;
-    if (persisting !== undefined) return;
-    persisting = (async () => {
-      while (syncsSaved < syncsSeen) {
-        const target = syncsSeen;
-        await intake.idle();
-        await session.persist();
-        syncsSaved = target;
-      }
-    })()
-      .catch((error: unknown) => {
-        logger.error(
-          { err: error instanceof Error ? error.message : String(error) },
-          "saving the stores failed",
-        );
-      })
-      .finally(() => {
-        persisting = undefined;
-      });
+  // Saves that precede a /sync (which lets the server drop what the last one delivered) wait
+  // until every event it delivered is recorded in Redis: see identity/write-ahead-fetch.ts.
+  session.beforeEachSave(() => intake.recorded());
+  // A sync that skipped events (a gap longer than its timeline) resets the room's live
+  // timeline; the events in the gap are fetched by paging back from the reset point.
+  const onTimelineReset = (room: Room | undefined): void => {
+    const token = room?.getLiveTimeline().getPaginationToken(Direction.Backward);
+    if (room === undefined || token === null || token === undefined) return;
+    void intake.catchUp(room.roomId as RoomId, token).catch((error: unknown) => {
+      logger.warn(
+        { roomId: room.roomId, err: error instanceof Error ? error.message : String(error) },
+        "catching up failed",
+      );
+    });
   };
+  client.on(RoomEvent.TimelineReset, onTimelineReset);
+  let synced = false;
   const onSync = (state: SyncState): void => {
     synced = state === SyncState.Prepared || state === SyncState.Syncing;
-    if (synced) persistAfterIntake();
   };
   client.on(ClientEvent.Sync, onSync);
 
-  await client.startClient({ initialSyncLimit: 50 });
+  // Commands sent while the bot was down arrive in the first sync after it returns; a larger
+  // timeline limit (Synapse caps it at 100) keeps most gaps inside that sync, and
+  // onTimelineReset pages back through the rest.
+  const filter = new Filter(session.userId);
+  filter.setTimelineLimit(CATCH_UP_EVENTS);
+  await client.startClient({ filter, initialSyncLimit: 50 });
   const first = await waitForFirstSync(client, 60_000);
   if (!first.ok) {
     intake.stop();
@@ -243,11 +243,11 @@ export async function startBot<S>(
       intake.stop();
       stopInvites();
       client.off(ClientEvent.Sync, onSync);
+      client.off(RoomEvent.TimelineReset, onTimelineReset);
       client.stopClient();
       // In-flight commands get a moment to finish; whatever does not stays pending in Redis
       // and is handled once on the next start.
       await Promise.race([intake.idle(), delay(2_500)]);
-      await persisting;
       await stopHeartbeat();
       await jobs.close();
       await session.close();

@@ -23,6 +23,16 @@ export interface BotSession {
    * exit; concurrent calls share one follow-up save. A no-op once `close()` was called.
    */
   persist(): Promise<void>;
+  /**
+   * What the HTTP gate calls before a request that makes the in-memory state the only copy of
+   * something (write-ahead-fetch.ts): runs the hook set by `beforeEachSave`, then saves.
+   */
+  saveBeforeRequest(): Promise<void>;
+  /**
+   * A step every gated save waits for first, e.g. the runtime recording the ids of the events
+   * a sync delivered, so the saved sync position never runs ahead of what is recorded.
+   */
+  beforeEachSave(hook: () => Promise<void>): void;
   /** Stops the client, saves a last time, frees the in-memory stores, releases the lock. Idempotent. */
   close(): Promise<void>;
 }
@@ -59,12 +69,21 @@ export function makeBotSession(parts: BotSessionParts): BotSession {
     log.debug(stats, "saved the bot's stores");
   });
   let closing: Promise<void> | undefined;
+  let beforeSave: () => Promise<void> = () => Promise.resolve();
 
   return {
     client: parts.client,
     userId: parts.userId,
     deviceId: parts.deviceId,
     persist: () => (closing === undefined ? save() : Promise.resolve()),
+    saveBeforeRequest: async () => {
+      if (closing !== undefined) return;
+      await beforeSave();
+      await save();
+    },
+    beforeEachSave: (hook) => {
+      beforeSave = hook;
+    },
     close: () => {
       closing ??= (async () => {
         parts.client.stopClient();

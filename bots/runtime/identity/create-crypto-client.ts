@@ -23,6 +23,8 @@ export interface CryptoClientInputs {
   readonly storeKey: Uint8Array<ArrayBuffer>;
   readonly holder: SecretStorageKeyHolder;
   readonly log: Logger;
+  /** Every request of the client goes through this (see write-ahead-fetch.ts). */
+  readonly fetchFn: typeof fetch;
 }
 
 /** The client and the stores behind it. */
@@ -48,6 +50,7 @@ export async function createCryptoClient(inputs: CryptoClientInputs): Promise<Cr
     store: syncStore,
     logger: sdkLoggerFor(log),
     cryptoCallbacks: secretStorageCallbacks(inputs.holder),
+    fetchFn: inputs.fetchFn,
   });
   inputs.holder.client = client;
   try {

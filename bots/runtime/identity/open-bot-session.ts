@@ -11,6 +11,7 @@ import { botDatabases } from "./bot-databases.ts";
 import { makeBotSession, type BotSession } from "./bot-session.ts";
 import { botStatePaths, type BotStatePaths } from "./bot-state-paths.ts";
 import { createCryptoClient } from "./create-crypto-client.ts";
+import { createWriteAheadFetch } from "./write-ahead-fetch.ts";
 import { decodeStoreKey } from "./decode-store-key.ts";
 import { errnoCode } from "./errno-code.ts";
 import { establishSession, readStoredSession } from "./establish-session.ts";
@@ -131,7 +132,9 @@ async function openLocked(
   const holder = emptyKeyHolder();
   holder.privateKey = recovery.value?.privateKey;
   const started = performance.now();
+  const writeAhead = createWriteAheadFetch();
   const { client, crypto, syncStore } = await createCryptoClient({
+    fetchFn: writeAhead.fetchFn,
     homeserverUrl: options.homeserverUrl,
     session,
     snapshot,
@@ -153,6 +156,7 @@ async function openLocked(
     lock,
     log: sessionLog,
   });
+  writeAhead.setFlush(() => botSession.saveBeforeRequest());
   try {
     await flushOutgoingCryptoRequests(crypto, sessionLog);
     await setUpEncryption({

@@ -5,7 +5,7 @@
  * by id on the next start; one already handled is recognised by the ledger and skipped.
  * Commands of one room are handled in order; rooms proceed independently.
  */
-import { MatrixEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from "matrix-js-sdk";
+import { Direction, MatrixEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "../../../lib/logger.ts";
 import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
 import { isTooOld, type EventLedger } from "../ledger/index.ts";
@@ -35,12 +35,25 @@ export interface EventIntake {
   drainPending(): Promise<void>;
   /** Resolves when everything received so far has been processed as far as it can be. */
   idle(): Promise<void>;
+  /**
+   * Resolves when every event received so far is at least recorded as pending in Redis: the
+   * point after which saving the sync position can lose nothing.
+   */
+  recorded(): Promise<void>;
   /** Stops taking new events; what is in flight finishes. */
   stop(): void;
+  /**
+   * Fetches what a sync skipped in a room (a "limited" timeline after a long absence) by
+   * paging back from `fromToken` until an event already seen, or one past the age limit.
+   */
+  catchUp(roomId: RoomId, fromToken: string): Promise<void>;
   handledCount(): number;
 }
 
 const MESSAGE_TYPES = new Set(["m.room.message", "m.room.encrypted"]);
+const CATCH_UP_PAGE_SIZE = 100;
+/** At most this many pages (of 100 events) are fetched to fill one gap. */
+const CATCH_UP_PAGES = 50;
 
 export function createEventIntake(options: EventIntakeOptions): EventIntake {
   const { client, ledger, logger } = options;
@@ -49,6 +62,7 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
   const inFlight = new Set<string>();
   const roomChains = new Map<string, Promise<void>>();
   const running = new Set<Promise<void>>();
+  const recording = new Set<Promise<unknown>>();
   let stopped = false;
   let handled = 0;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -122,7 +136,8 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
     }
     const candidate = readCommandEvent(event, options.ownUserId);
     if (candidate.kind === "ignore") {
-      await ledger.remove(eventId);
+      // Done, not just dropped: a catch-up after a gap stops at the first event already seen.
+      await ledger.markDone(eventId);
       return;
     }
     await runCommand(candidate.command);
@@ -153,8 +168,12 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
     const work = (async () => {
       try {
         // Remember it before anything can fail, so a crash from here on loses nothing.
-        if (!alreadyPending && !(await ledger.enqueue(roomId as RoomId, eventId as EventId, event.getTs())))
-          return;
+        if (!alreadyPending) {
+          const enqueued = ledger.enqueue(roomId as RoomId, eventId as EventId, event.getTs());
+          recording.add(enqueued);
+          const fresh = await enqueued.finally(() => recording.delete(enqueued));
+          if (!fresh) return;
+        }
         await inRoomOrder(roomId, () => processPending(event));
       } catch (error) {
         logger.error(
@@ -211,6 +230,39 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
     drainPending,
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
+    },
+    async catchUp(roomId, fromToken) {
+      const skipped: MatrixEvent[] = [];
+      let token: string | undefined = fromToken;
+      let reachedSeen = false;
+      for (let page = 0; page < CATCH_UP_PAGES && token !== undefined && !reachedSeen && !stopped; page++) {
+        const response = await client.createMessagesRequest(
+          roomId,
+          token,
+          CATCH_UP_PAGE_SIZE,
+          Direction.Backward,
+        );
+        for (const raw of response.chunk) {
+          const event = new MatrixEvent(raw);
+          const id = event.getId();
+          if (id === undefined) continue;
+          if (
+            isTooOld(event.getTs(), options.now(), options.maxEventAgeMs) ||
+            (await ledger.isDone(id as EventId))
+          ) {
+            reachedSeen = true;
+            break;
+          }
+          skipped.push(event);
+        }
+        token = response.end;
+      }
+      logger.info({ roomId, events: skipped.length }, "caught up on events a sync skipped");
+      // Oldest first, so a person's commands are answered in the order they were sent.
+      for (const event of skipped.reverse()) accept(event, false);
+    },
+    async recorded() {
+      await Promise.allSettled([...recording]);
     },
     stop() {
       stopped = true;

@@ -3,6 +3,7 @@
  * tests can stop (SIGTERM), kill (SIGKILL) and restart a real bot process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../paths.ts";
 import { waitFor } from "../matrix-test-client.ts";
@@ -24,8 +25,10 @@ export function spawnTestBot(settings: object): BotProcess {
   });
   let output = "";
   const listeners = new Set<() => void>();
+  const logFile = process.env["MERIDIAN_TEST_BOT_LOG"];
   const onData = (chunk: Buffer): void => {
     output += chunk.toString();
+    if (logFile !== undefined) appendFileSync(logFile, chunk);
     for (const listener of listeners) listener();
   };
   child.stdout.on("data", onData);
@@ -45,7 +48,7 @@ export function spawnTestBot(settings: object): BotProcess {
           const check = (): void => {
             const match = /READY (\S+)/.exec(output);
             if (match?.[1] !== undefined) resolve(match[1]);
-            else if (/FAILED|Error/.test(output) || child.exitCode !== null) resolve(`!${output}`);
+            else if (/^FAILED /m.test(output) || child.exitCode !== null) resolve(`!${output}`);
           };
           listeners.add(check);
           check();

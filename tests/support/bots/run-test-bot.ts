@@ -1,13 +1,14 @@
 /**
  * A bot process for tests that need to stop, kill and restart a bot: it reads its settings
- * from MERIDIAN_TEST_BOT (JSON), prints "READY <deviceId>" once synced, stops on SIGTERM and
- * then exits on its own (no process.exit), so a handle left open shows up as a hang.
+ * from MERIDIAN_TEST_BOT (JSON), prints "READY <deviceId>" once synced, stops on SIGTERM,
+ * prints "LEAKS [...]" (timers of ours still open after stop, which must be none) and exits.
  */
 import { Redis } from "ioredis";
 import { Secret } from "../../../config/index.ts";
 import { createLogger } from "../../../lib/logger.ts";
 import type { UserId } from "../../../lib/matrix-ids.ts";
 import { startBot } from "../../../bots/runtime/start-bot.ts";
+import { startHandleAudit } from "./handle-audit.ts";
 import { testBotDefinition } from "./test-bot-definition.ts";
 
 interface TestBotSettings {
@@ -20,6 +21,8 @@ interface TestBotSettings {
   redisPrefix: string;
   networkServers: string[];
 }
+
+const auditHandles = startHandleAudit();
 
 const settings = JSON.parse(process.env["MERIDIAN_TEST_BOT"] ?? "{}") as TestBotSettings;
 const logger = createLogger({ name: "test-bot", level: process.env["LOG_LEVEL"] ?? "warn" });
@@ -59,9 +62,15 @@ if (!started.ok) {
   const bot = started.value;
   process.stdout.write(`READY ${bot.deviceId}\n`);
   process.once("SIGTERM", () => {
-    void bot.stop().then(() => {
-      redis.disconnect();
+    void bot.stop().then(async () => {
+      await redis.quit();
       process.stdout.write("STOPPED\n");
+      // Everything of ours is closed now; report any timer still holding the process open,
+      // then exit rather than wait for the SDK's known leftover (see handle-audit.ts).
+      setImmediate(() => {
+        process.stdout.write(`LEAKS ${JSON.stringify(auditHandles())}\n`);
+        process.exit(0);
+      });
     });
   });
 }
