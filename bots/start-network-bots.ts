@@ -13,6 +13,9 @@ import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
 import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
 import { startBot, type RunningBot } from "./runtime/start-bot.ts";
 
+/** Bots' keys and queues live under this prefix unless told otherwise; the hub reads it. */
+export const DEFAULT_REDIS_PREFIX = "meridian";
+
 export interface NetworkBotsOptions {
   secretsDir: string;
   /** Each bot keeps its identity in `<stateRoot>/<botId>`. */
@@ -70,7 +73,7 @@ export async function startNetworkBots(
         password: password.value,
         storeKey: storeKey.value,
         stateDir: join(options.stateRoot, id),
-        redisPrefix: options.redisPrefix ?? "meridian",
+        redisPrefix: options.redisPrefix ?? DEFAULT_REDIS_PREFIX,
       },
       { logger, redis, redisUrl: options.redisUrl, rolesOf, invitePolicy },
     );

@@ -27,7 +27,9 @@ export const REDACTED_FIELDS = [
 ];
 
 export function createLogger(
-  options: { name: string; level?: string; destination?: DestinationStream } = { name: "meridian" },
+  options: { name: string; level?: string; destination?: DestinationStream | undefined } = {
+    name: "meridian",
+  },
 ): Logger {
   return pino(
     {

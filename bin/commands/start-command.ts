@@ -5,13 +5,21 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { pino } from "pino";
+import { pino, type DestinationStream } from "pino";
 import { down, status } from "../../devnet/index.ts";
 import { upNetwork } from "../../devnet/up-network.ts";
 import { createLogger } from "../../lib/logger.ts";
 import { devnetDir, loadConfigOrReport, parseCommonOptions } from "./cli-options.ts";
 import { describeDevnet } from "./describe-devnet.ts";
 import { startHubForDevnet } from "./start-hub-for-devnet.ts";
+import { startNetworkBots } from "../../bots/start-network-bots.ts";
+
+/** The demo's JSON logs go to files so the terminal stays readable; LOG_TO_STDOUT=1 to watch them. */
+function logDestination(dir: string, file: string): DestinationStream | undefined {
+  return process.env["LOG_TO_STDOUT"] === "1"
+    ? undefined
+    : pino.destination({ dest: join(dir, "logs", file), sync: false });
+}
 
 export async function runStartCommand(args: string[]): Promise<number> {
   const options = parseCommonOptions(args);
@@ -42,12 +50,7 @@ export async function runStartCommand(args: string[]): Promise<number> {
 
   // The demo's JSON logs go to a file so the terminal stays readable; LOG_TO_STDOUT=1 to watch them.
   await mkdir(join(dir, "logs"), { recursive: true });
-  const logger = createLogger({
-    name: "hub",
-    ...(process.env["LOG_TO_STDOUT"] === "1"
-      ? {}
-      : { destination: pino.destination({ dest: join(dir, "logs", "hub.log"), sync: false }) }),
-  });
+  const logger = createLogger({ name: "hub", destination: logDestination(dir, "hub.log") });
 
   let running;
   try {
@@ -57,7 +60,23 @@ export async function runStartCommand(args: string[]): Promise<number> {
     if (!alreadyRunning) await down(dir, { log: say });
     return 1;
   }
-  process.stdout.write(`${describeDevnet(devnet.value, config, running.hub.url)}\nPress Ctrl-C to stop.\n`);
+  say("starting the bots (convene, route, digest)");
+  const bots = await startNetworkBots(
+    config,
+    { secretsDir: options.secretsDir, stateRoot: join(dir, "bots"), redisUrl: devnet.value.redis.url },
+    createLogger({ name: "bots", destination: logDestination(dir, "bots.log") }),
+  );
+  if (!bots.ok) {
+    say(`the bots could not start: ${bots.error}`);
+    await running.stop();
+    if (!alreadyRunning) await down(dir, { log: say });
+    return 1;
+  }
+  process.stdout.write(
+    describeDevnet(devnet.value, config, running.hub.url) +
+      `  Bots: ${bots.value.bots.map((b) => `${b.id} ${b.userId}`).join(", ")} (invite them to a room; try !help)\n\n` +
+      "Press Ctrl-C to stop.\n",
+  );
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", () => {
@@ -68,6 +87,7 @@ export async function runStartCommand(args: string[]): Promise<number> {
     });
   });
   say(`${signal}: stopping`);
+  await bots.value.stop();
   await running.stop();
   logger.flush();
   if (!alreadyRunning) {

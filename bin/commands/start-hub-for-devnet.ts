@@ -1,13 +1,23 @@
 /**
- * Starts the hub against a running devnet: readiness checks for its Redis and every regional
- * homeserver of the config. Returns a stop function that also closes the Redis connection.
+ * Starts the hub against a running devnet: readiness checks for its Redis, every regional
+ * homeserver of the config and every chat bot (through the heartbeats they publish), and the
+ * bots' gauges on /metrics. Returns a stop function that also closes the Redis connection.
  */
 import { Redis } from "ioredis";
-import type { NetworkConfig } from "../../config/index.ts";
+import { listBots, type NetworkConfig } from "../../config/index.ts";
 import type { DevnetState } from "../../devnet/index.ts";
 import type { Logger } from "../../lib/logger.ts";
-import { homeserverReadinessCheck, redisReadinessCheck } from "../../server/readiness-checks.ts";
+import { botHealthKey, type PublishedBotHealth } from "../../lib/bot-health-key.ts";
+import { registerBotMetrics } from "../../server/bot-metrics.ts";
+import {
+  botReadinessCheck,
+  homeserverReadinessCheck,
+  redisReadinessCheck,
+} from "../../server/readiness-checks.ts";
 import { startHub, type Hub } from "../../server/start-hub.ts";
+
+/** The Redis prefix the network's bots run under (bots/start-network-bots.ts). */
+export const BOT_REDIS_PREFIX = "meridian";
 
 export interface RunningHub {
   hub: Hub;
@@ -29,9 +39,14 @@ export async function startHubForDevnet(
   redis.on("error", (error: Error) => {
     logger.warn({ err: error.message }, "redis connection error");
   });
+  // The provisioner runs and exits; the chat bots run all the time and must be ready.
+  const botIds = listBots(config)
+    .map(({ name }) => name)
+    .filter((name) => name !== "provisioner");
   const readiness = [
     redisReadinessCheck(redis),
     ...config.regions.map((region) => homeserverReadinessCheck(region.id, region.homeserver.clientUrl)),
+    ...botIds.map((id) => botReadinessCheck(redis, id, botHealthKey(BOT_REDIS_PREFIX, id))),
   ];
   const hub = await startHub(
     {
@@ -41,6 +56,13 @@ export async function startHubForDevnet(
     },
     { logger, readiness },
   );
+  registerBotMetrics(hub.metrics, {
+    botIds,
+    async read(id) {
+      const raw = await redis.get(botHealthKey(BOT_REDIS_PREFIX, id));
+      return raw === null ? undefined : (JSON.parse(raw) as PublishedBotHealth);
+    },
+  });
   return {
     hub,
     async stop() {

@@ -1,7 +1,8 @@
 /**
  * `npm start` as a person runs it (through the real CLI, in a child process): it reaches a
- * state where the hub's /ready answers 200 and a demo person of each region can log in on
- * their own homeserver; Ctrl-C stops the hub and leaves a devnet it did not start running.
+ * state where the hub's /ready answers 200 (Redis, every homeserver and every bot ready) and
+ * a demo person of each region can log in on their own homeserver; Ctrl-C stops the hub and
+ * the bots and leaves a devnet it did not start running.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -56,8 +57,18 @@ describe("meridian start", () => {
     const body = (await ready.json()) as { checks: Record<string, string> };
     const config = await loadTestNetworkConfig();
     expect(Object.keys(body.checks).sort()).toEqual(
-      ["redis", ...config.regions.map((r) => `homeserver:${r.id}`)].sort(),
+      [
+        "redis",
+        ...config.regions.map((r) => `homeserver:${r.id}`),
+        "bot:convene",
+        "bot:digest",
+        "bot:route",
+      ].sort(),
     );
+
+    const metrics = await (await fetch(`${hubUrl}/metrics`)).text();
+    for (const bot of ["convene", "route", "digest"])
+      expect(metrics).toContain(`meridian_bot_synced{bot="${bot}"} 1`);
 
     for (const region of config.regions) {
       const person = config.people.find((p) => p.region === region.id);

@@ -5,22 +5,15 @@
  */
 import type { Redis } from "ioredis";
 import type { Logger } from "../../../lib/logger.ts";
+import { botHealthKey, type PublishedBotHealth } from "../../../lib/bot-health-key.ts";
 
-export interface BotHealth {
-  botId: string;
-  synced: boolean;
-  redis: boolean;
-  queues: Record<string, { waiting: number; delayed: number; active: number; failed: number }>;
-  handled: number;
-  at: string;
-}
+export type BotHealth = PublishedBotHealth;
 
 export const HEARTBEAT_INTERVAL_MS = 5_000;
 const HEARTBEAT_TTL_SECONDS = 15;
 
-export function heartbeatKey(prefix: string, botId: string): string {
-  return `${prefix}:health:bot:${botId}`;
-}
+/** The Redis key of a bot's heartbeat (shared with the hub). */
+export const heartbeatKey = botHealthKey;
 
 /** Publishes `read()` every interval until the returned stop function is called. */
 export function startHeartbeat(
