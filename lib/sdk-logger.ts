@@ -38,10 +38,30 @@ export function sdkLoggerFor(log: Logger, namespace = "matrix-sdk"): SdkLogger {
 
 /**
  * Some SDK modules log through its deprecated global logger (a loglevel instance), not the
- * client's: lower it to warnings once per process.
+ * client's, and its child loggers (one per MatrixRTC session, so one per room) set themselves
+ * to DEBUG when created and print to the console. Keep only warnings and errors from all of
+ * them, once per process, before any client is created.
  */
+let quieted = false;
+
 export function quietSdkGlobalLogger(): void {
+  if (quieted) return;
+  quieted = true;
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the point is to quiet this very logger
-  const globalLogger = sdkGlobalLogger as unknown as { setLevel?: (level: string) => void };
-  globalLogger.setLevel?.("warn");
+  const root = sdkGlobalLogger as unknown as LoglevelLogger;
+  const original = root.methodFactory;
+  root.methodFactory = (methodName, level, loggerName) =>
+    methodName === "warn" || methodName === "error"
+      ? original(methodName, level, loggerName)
+      : () => undefined;
+  root.rebuild();
+  root.setLevel("warn");
+}
+
+type MethodFactory = (methodName: string, level: number, loggerName: string | symbol) => unknown;
+
+interface LoglevelLogger {
+  methodFactory: MethodFactory;
+  rebuild(): void;
+  setLevel(level: string): void;
 }

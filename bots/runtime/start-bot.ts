@@ -10,6 +10,7 @@ import type { RoomMessageEventContent } from "matrix-js-sdk/lib/@types/events.js
 import type { Redis } from "ioredis";
 import type { Secret } from "../../config/index.ts";
 import type { Logger } from "../../lib/logger.ts";
+import { quietSdkGlobalLogger } from "../../lib/sdk-logger.ts";
 import type { RoomId, UserId } from "../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../lib/result.ts";
 import { createCommandRegistry, executeCommand, reply, type Command } from "./commands/index.ts";
@@ -83,6 +84,7 @@ export async function startBot<S>(
   options: BotRuntimeOptions,
   deps: BotDeps,
 ): Promise<Result<RunningBot, IdentityError>> {
+  quietSdkGlobalLogger();
   const logger = deps.logger.child({ bot: definition.id });
   const now = deps.now ?? Date.now;
   const prefix = `${options.redisPrefix}:${definition.id}`;

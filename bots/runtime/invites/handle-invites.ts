@@ -4,6 +4,7 @@
  */
 import {
   ClientEvent,
+  MatrixError,
   Method,
   RoomMemberEvent,
   type MatrixClient,
@@ -31,7 +32,7 @@ export function handleInvites(
     deciding.add(roomId);
     const decision = policy.decide({ inviter: inviter as UserId | undefined });
     const work = decision.accept
-      ? send(() => client.joinRoom(roomId)).then(() => {
+      ? joinWithRetry(() => send(() => client.joinRoom(roomId)), logger, roomId).then(() => {
           logger.info({ roomId, inviter }, "joined a room on invite");
         })
       : send(() =>
@@ -68,4 +69,30 @@ export function handleInvites(
     client.off(RoomMemberEvent.Membership, onMembership);
     client.off(ClientEvent.Sync, onSync);
   };
+}
+
+/** Waits before each retry of a refused join: about half a minute in all. */
+const JOIN_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
+
+/**
+ * Joins, retrying a 403 for a while. Across homeservers the invite can reach the bot's server
+ * before the room's server has stored it; a join sent in between is refused with "You are not
+ * invited to this room" although the invite is real (seen for 6-9 of 50 rooms created in a
+ * burst). Any other failure, or a refusal that outlasts the retries, is final.
+ */
+async function joinWithRetry(join: () => Promise<unknown>, logger: Logger, roomId: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await join();
+      return;
+    } catch (error) {
+      const delay = JOIN_RETRY_DELAYS_MS[attempt];
+      if (!(error instanceof MatrixError && error.httpStatus === 403) || delay === undefined) throw error;
+      logger.info(
+        { roomId, attempt: attempt + 1 },
+        "join refused; the invite may not have reached the room's server yet",
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    }
+  }
 }

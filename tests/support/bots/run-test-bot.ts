@@ -56,11 +56,11 @@ const started = await startBot(
 
 if (!started.ok) {
   process.stderr.write(`FAILED ${started.error.kind}: ${started.error.message}\n`);
-  redis.disconnect();
-  process.exitCode = 3;
+  await redis.quit();
+  // Exit now: a half-opened SDK client may hold timers for minutes (see handle-audit.ts).
+  process.exit(3);
 } else {
   const bot = started.value;
-  process.stdout.write(`READY ${bot.deviceId}\n`);
   process.once("SIGTERM", () => {
     void bot.stop().then(async () => {
       await redis.quit();
@@ -73,4 +73,6 @@ if (!started.ok) {
       });
     });
   });
+  // Only now: a parent that sends SIGTERM right after READY must find the handler in place.
+  process.stdout.write(`READY ${bot.deviceId}\n`);
 }
