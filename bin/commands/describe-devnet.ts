@@ -6,9 +6,12 @@ export function describeDevnet(state: DevnetState, config: NetworkConfig, hubUrl
   const lines: string[] = ["", "Meridian devnet is up.", ""];
   if (hubUrl !== undefined) lines.push(`  Hub            ${hubUrl}  (ready: ${hubUrl}/ready)`, "");
   lines.push("  Homeservers (client API, federation over TLS):");
-  for (const hs of state.homeservers) {
-    const region = config.regions.find((r) => r.id === hs.id);
-    lines.push(`    ${(region?.name ?? hs.id).padEnd(22)} ${hs.clientUrl.padEnd(26)} ${hs.serverName}`);
+  // The network's regions only: the devnet may also hold test-only homeservers.
+  const width = Math.max(...config.regions.map((r) => r.name.length)) + 2;
+  for (const region of config.regions) {
+    const hs = state.homeservers.find((h) => h.id === region.id);
+    if (hs !== undefined)
+      lines.push(`    ${region.name.padEnd(width)} ${hs.clientUrl.padEnd(26)} ${hs.serverName}`);
   }
   lines.push(`  Redis          ${state.redis.url}${state.redis.managed ? "" : " (external)"}`, "");
   lines.push("  Demo logins (user id / password), one per region shown; all are in .devnet/state.json:");
