@@ -4,10 +4,9 @@
  * store key; sealing the whole file as well also covers the sync store (room state, account
  * data) and the crypto store's schema and key names.
  */
-import { readFile } from "node:fs/promises";
+import { readSealedFile, type SealedFileError } from "./read-sealed-file.ts";
 import { type Result, ok, err } from "../../../lib/result.ts";
-import { seal, unseal } from "./encrypt-at-rest.ts";
-import { errnoCode } from "./errno-code.ts";
+import { seal } from "./encrypt-at-rest.ts";
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -18,10 +17,7 @@ import {
 import { writeFileAtomically } from "./write-file-atomically.ts";
 
 /** Why a saved store could not be loaded (a missing file is `ok(undefined)`). */
-export type StoreFileError =
-  | { readonly kind: "undecryptable" }
-  | { readonly kind: "malformed" }
-  | { readonly kind: "unreadable"; readonly code: string };
+export type StoreFileError = SealedFileError;
 
 /** What one save cost, for logs and tuning. */
 export interface StoreSaveStats {
@@ -37,15 +33,9 @@ export async function loadStoreFile(
   filePath: string,
   storeKey: Uint8Array,
 ): Promise<Result<IndexedDbSnapshot | undefined, StoreFileError>> {
-  let sealed: Buffer;
-  try {
-    sealed = await readFile(filePath);
-  } catch (cause: unknown) {
-    const code = errnoCode(cause);
-    return code === "ENOENT" ? ok(undefined) : err({ kind: "unreadable", code });
-  }
-  const opened = unseal(storeKey, "crypto-store", sealed);
-  if (!opened.ok) return err({ kind: "undecryptable" });
+  const opened = await readSealedFile(filePath, storeKey, "crypto-store");
+  if (!opened.ok) return opened;
+  if (opened.value === undefined) return ok(undefined);
   const snapshot = decodeSnapshot(opened.value);
   return snapshot === undefined ? err({ kind: "malformed" }) : ok(snapshot);
 }

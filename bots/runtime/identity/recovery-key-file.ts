@@ -5,18 +5,14 @@
  * is the standard encoded recovery key ("EsT1 ..."), which an operator could also type into a
  * Matrix client to recover the bot's account by hand.
  */
-import { readFile } from "node:fs/promises";
+import { readSealedFile, type SealedFileError } from "./read-sealed-file.ts";
 import { decodeRecoveryKey } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { type Result, ok, err } from "../../../lib/result.ts";
-import { seal, unseal } from "./encrypt-at-rest.ts";
-import { errnoCode } from "./errno-code.ts";
+import { seal } from "./encrypt-at-rest.ts";
 import { writeFileAtomically } from "./write-file-atomically.ts";
 
 /** Why a recovery key file could not be read (a missing file is `ok(undefined)`). */
-export type RecoveryKeyFileError =
-  | { readonly kind: "undecryptable" }
-  | { readonly kind: "malformed" }
-  | { readonly kind: "unreadable"; readonly code: string };
+export type RecoveryKeyFileError = SealedFileError;
 
 /** A recovery key, both as the encoded text and as the raw secret storage key. */
 export interface RecoveryKey {
@@ -29,15 +25,9 @@ export async function readRecoveryKeyFile(
   filePath: string,
   storeKey: Uint8Array,
 ): Promise<Result<RecoveryKey | undefined, RecoveryKeyFileError>> {
-  let sealed: Buffer;
-  try {
-    sealed = await readFile(filePath);
-  } catch (cause: unknown) {
-    const code = errnoCode(cause);
-    return code === "ENOENT" ? ok(undefined) : err({ kind: "unreadable", code });
-  }
-  const opened = unseal(storeKey, "recovery-key", sealed);
-  if (!opened.ok) return err({ kind: "undecryptable" });
+  const opened = await readSealedFile(filePath, storeKey, "recovery-key");
+  if (!opened.ok) return opened;
+  if (opened.value === undefined) return ok(undefined);
   const encoded = opened.value.toString("utf8");
   try {
     return ok({ encoded, privateKey: decodeRecoveryKey(encoded) });

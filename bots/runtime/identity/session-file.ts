@@ -3,10 +3,9 @@
  * restart reuses the same device (a new login would create a new device, and a device id is
  * only valid together with the crypto store made for it).
  */
-import { readFile } from "node:fs/promises";
+import { readSealedFile, type SealedFileError } from "./read-sealed-file.ts";
 import { type Result, ok, err } from "../../../lib/result.ts";
-import { seal, unseal } from "./encrypt-at-rest.ts";
-import { errnoCode } from "./errno-code.ts";
+import { seal } from "./encrypt-at-rest.ts";
 import { writeFileAtomically } from "./write-file-atomically.ts";
 
 /** What a bot needs to resume its Matrix login without a password. */
@@ -17,10 +16,7 @@ export interface StoredSession {
 }
 
 /** Why a session file could not be read (a missing file is `ok(undefined)`, not an error). */
-export type SessionFileError =
-  | { readonly kind: "undecryptable" } // wrong store key, or the file was damaged
-  | { readonly kind: "malformed" } // decrypted, but not a session
-  | { readonly kind: "unreadable"; readonly code: string };
+export type SessionFileError = SealedFileError;
 
 function isStoredSession(value: unknown): value is StoredSession {
   if (typeof value !== "object" || value === null) return false;
@@ -37,15 +33,9 @@ export async function readSessionFile(
   filePath: string,
   storeKey: Uint8Array,
 ): Promise<Result<StoredSession | undefined, SessionFileError>> {
-  let sealed: Buffer;
-  try {
-    sealed = await readFile(filePath);
-  } catch (cause: unknown) {
-    const code = errnoCode(cause);
-    return code === "ENOENT" ? ok(undefined) : err({ kind: "unreadable", code });
-  }
-  const opened = unseal(storeKey, "session", sealed);
-  if (!opened.ok) return err({ kind: "undecryptable" });
+  const opened = await readSealedFile(filePath, storeKey, "session");
+  if (!opened.ok) return opened;
+  if (opened.value === undefined) return ok(undefined);
   let parsed: unknown;
   try {
     parsed = JSON.parse(opened.value.toString("utf8"));

@@ -2,55 +2,11 @@
  * `/ready` against a real Redis: this test starts its own redis-server on a free loopback port
  * (independent of the shared devnet), so it can stop it and watch readiness follow.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../lib/logger.ts";
 import { redisReadinessCheck, startHub, type Hub } from "../../../server/start-hub.ts";
-
-/** A port free right now: redis-server cannot bind port 0, so ask the kernel via a throwaway listener. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts redis-server without persistence and resolves once it accepts connections. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      reject(new Error(`redis-server exited with ${code}: ${output}`));
-    });
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) resolve();
-    });
-  });
-  return child;
-}
-
-/** Stops a redis-server child and resolves once it has exited. */
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
+import { startRedisServer } from "../../support/redis-server.ts";
 
 /** Resolves on the client's next `ready` event (it reconnects on its own). */
 function nextReady(redis: Redis): Promise<void> {
@@ -64,9 +20,9 @@ afterAll(async () => {
 
 describe("GET /ready with a real Redis", () => {
   it("is 200 while Redis is up, 503 once it stops, and 200 again when it is back", async () => {
-    const port = await freePort();
-    let redisProcess = await startRedis(port);
-    cleanups.push(() => stopRedis(redisProcess));
+    let redisServer = await startRedisServer();
+    const { port } = redisServer;
+    cleanups.push(() => redisServer.stop());
 
     // Fail fast while Redis is down instead of queueing commands until the check times out.
     const redis = new Redis({
@@ -94,7 +50,7 @@ describe("GET /ready with a real Redis", () => {
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ status: "ready", checks: { redis: "ok" } });
 
-    await stopRedis(redisProcess);
+    await redisServer.stop();
     const down = await fetch(`${hub.url}/ready`);
     expect(down.status).toBe(503);
     const body = (await down.json()) as { status: string; checks: Record<string, string> };
@@ -102,7 +58,7 @@ describe("GET /ready with a real Redis", () => {
     expect(body.checks["redis"]).toMatch(/^redis ping (failed|timed out)/);
 
     const reconnected = nextReady(redis);
-    redisProcess = await startRedis(port);
+    redisServer = await startRedisServer({ port });
     await reconnected;
     const back = await fetch(`${hub.url}/ready`);
     expect(back.status).toBe(200);

@@ -18,9 +18,21 @@ export interface BotProcess {
 }
 
 export function spawnTestBot(settings: object): BotProcess {
-  const child = spawn(process.execPath, [join(REPO_ROOT, "tests", "support", "bots", "run-test-bot.ts")], {
+  return spawnReadyProcess(
+    join(REPO_ROOT, "tests", "support", "bots", "run-test-bot.ts"),
+    { MERIDIAN_TEST_BOT: JSON.stringify(settings) },
+    "the test bot",
+  );
+}
+
+/**
+ * Runs a TypeScript script on this Node as a child process that prints "READY <id>" once up
+ * (or "FAILED ..." and exits), keeping its output for assertions.
+ */
+export function spawnReadyProcess(script: string, env: Record<string, string>, what: string): BotProcess {
+  const child = spawn(process.execPath, [script], {
     cwd: REPO_ROOT,
-    env: { ...process.env, MERIDIAN_TEST_BOT: JSON.stringify(settings) },
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -55,9 +67,9 @@ export function spawnTestBot(settings: object): BotProcess {
           return () => listeners.delete(check);
         },
         timeoutMs,
-        "the test bot to be ready",
+        `${what} to be ready`,
       ).then((value) => {
-        if (value.startsWith("!")) throw new Error(`the test bot did not start:\n${value.slice(1)}`);
+        if (value.startsWith("!")) throw new Error(`${what} did not start:\n${value.slice(1)}`);
         return value;
       });
     },
