@@ -74,6 +74,8 @@ export async function startNetworkBots(
         storeKey: storeKey.value,
         stateDir: join(options.stateRoot, id),
         redisPrefix: options.redisPrefix ?? DEFAULT_REDIS_PREFIX,
+        maxEventAgeMs: bot.maxCommandAge,
+        commandRate: { capacity: bot.commandRate.burst, refillPerSecond: bot.commandRate.perMinute / 60 },
       },
       { logger, redis, redisUrl: options.redisUrl, rolesOf, invitePolicy },
     );

@@ -107,6 +107,9 @@ export interface BotConfig {
   readonly userId: UserId;
   readonly password: SecretRef;
   readonly storeKey: SecretRef;
+  /** Milliseconds; older commands are skipped with a log line. */
+  readonly maxCommandAge: number;
+  readonly commandRate: { readonly burst: number; readonly perMinute: number };
 }
 
 export interface BotsConfig {

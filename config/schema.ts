@@ -161,6 +161,15 @@ export const botSchema = z.strictObject({
   password: secretRefSchema,
   /** Key for the bot's local crypto store. */
   storeKey: secretRefSchema,
+  /** Commands older than this when the bot sees them (e.g. sent during a long outage) are skipped. */
+  maxCommandAge: durationSchema.default(24 * 3600_000),
+  /** Per-person command budget: a burst, refilled at a steady rate. */
+  commandRate: z
+    .strictObject({
+      burst: z.number().int().min(1).max(10_000).default(20),
+      perMinute: z.number().int().min(1).max(60_000).default(120),
+    })
+    .default({ burst: 20, perMinute: 120 }),
 });
 
 export const botsSchema = z.strictObject({
