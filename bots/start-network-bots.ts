@@ -6,15 +6,13 @@
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { readSecret, type NetworkConfig } from "../config/index.ts";
+import { NETWORK_BOTS_REDIS_PREFIX } from "../lib/bot-health-key.ts";
 import type { Logger } from "../lib/logger.ts";
 import { type Result, err, ok } from "../lib/result.ts";
 import { botDefinition, CHAT_BOT_IDS, type ChatBotId } from "./bot-definitions.ts";
 import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
 import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
 import { startBot, type RunningBot } from "./runtime/start-bot.ts";
-
-/** Bots' keys and queues live under this prefix unless told otherwise; the hub reads it. */
-export const DEFAULT_REDIS_PREFIX = "meridian";
 
 export interface NetworkBotsOptions {
   secretsDir: string;
@@ -73,7 +71,7 @@ export async function startNetworkBots(
         password: password.value,
         storeKey: storeKey.value,
         stateDir: join(options.stateRoot, id),
-        redisPrefix: options.redisPrefix ?? DEFAULT_REDIS_PREFIX,
+        redisPrefix: options.redisPrefix ?? NETWORK_BOTS_REDIS_PREFIX,
         maxEventAgeMs: bot.maxCommandAge,
         commandRate: { capacity: bot.commandRate.burst, refillPerSecond: bot.commandRate.perMinute / 60 },
       },

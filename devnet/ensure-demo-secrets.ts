@@ -6,20 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { NetworkConfig } from "../config/index.ts";
-
-/** Every `{ file }` secret reference anywhere in the config. */
-export function fileSecretRefs(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) {
-    for (const item of value) fileSecretRefs(item, found);
-  } else if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value);
-    const file: unknown = (value as { file?: unknown }).file;
-    if (entries.length === 1 && typeof file === "string") found.push(file);
-    else for (const [, child] of entries) fileSecretRefs(child, found);
-  }
-  return found;
-}
+import { listSecretRefs, type NetworkConfig } from "../config/index.ts";
 
 /**
  * Creates each missing secret file with 32 random bytes (base64), readable by the owner only.
@@ -29,7 +16,8 @@ export function fileSecretRefs(value: unknown, found: string[] = []): string[] {
 export async function ensureDemoSecrets(config: NetworkConfig, secretsDir: string): Promise<string[]> {
   const created: string[] = [];
   await mkdir(secretsDir, { recursive: true, mode: 0o700 });
-  for (const file of new Set(fileSecretRefs(config))) {
+  const files = listSecretRefs(config).flatMap(({ ref }) => ("file" in ref ? [ref.file] : []));
+  for (const file of new Set(files)) {
     const path = resolve(secretsDir, file);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     try {

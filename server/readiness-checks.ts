@@ -3,6 +3,7 @@
  * dependency and the kind of failure (status code, error code) but never the URL or the
  * error message, which could carry credentials or internal addresses.
  */
+import { readBotHealth } from "../lib/bot-health-key.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import type { ReadinessCheck } from "./readiness.ts";
 
@@ -116,10 +117,9 @@ export function botReadinessCheck(
     name: `bot:${botId}`,
     async check() {
       try {
-        const raw = await redis.get(key);
-        if (raw === null) return err(`bot ${botId} has published no heartbeat (not running?)`);
-        const health = JSON.parse(raw) as { synced?: unknown };
-        return health.synced === true ? ok(undefined) : err(`bot ${botId} is not synced with its homeserver`);
+        const health = await readBotHealth(redis, key);
+        if (health === undefined) return err(`bot ${botId} has published no heartbeat (not running?)`);
+        return health.synced ? ok(undefined) : err(`bot ${botId} is not synced with its homeserver`);
       } catch {
         return err(`bot ${botId}: its heartbeat could not be read`);
       }

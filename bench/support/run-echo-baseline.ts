@@ -7,10 +7,10 @@
  * or persistence. Settings come from MERIDIAN_ECHO_BASELINE (JSON); it prints "READY
  * <deviceId>" once synced, and "STOPPED" after SIGTERM, then exits.
  */
+import { waitForDecryption } from "../../lib/wait-for-decryption.ts";
 import {
   EventType,
   KnownMembership,
-  MatrixEventEvent,
   RoomEvent,
   RoomMemberEvent,
   type MatrixClient,
@@ -39,28 +39,8 @@ function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** Resolves once `event` is decrypted (or was never encrypted); false if it cannot be. */
-async function decrypted(client: MatrixClient, event: MatrixEvent): Promise<boolean> {
-  await client.decryptEventIfNeeded(event);
-  if (!event.isEncrypted() || (!event.isDecryptionFailure() && !event.isBeingDecrypted())) return true;
-  return new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => {
-      event.off(MatrixEventEvent.Decrypted, onDecrypted);
-      resolve(false);
-    }, 30_000);
-    timer.unref();
-    function onDecrypted(): void {
-      if (event.isDecryptionFailure()) return;
-      clearTimeout(timer);
-      event.off(MatrixEventEvent.Decrypted, onDecrypted);
-      resolve(true);
-    }
-    event.on(MatrixEventEvent.Decrypted, onDecrypted);
-  });
-}
-
 async function answer(client: MatrixClient, event: MatrixEvent): Promise<void> {
-  if (!(await decrypted(client, event))) return;
+  if (!(await waitForDecryption(client, event, 30_000))) return;
   if (event.getType() !== "m.room.message") return;
   const content = event.getContent();
   const body: unknown = content["body"];

@@ -7,7 +7,7 @@ import { Redis } from "ioredis";
 import { listBots, type NetworkConfig } from "../../config/index.ts";
 import type { DevnetState } from "../../devnet/index.ts";
 import type { Logger } from "../../lib/logger.ts";
-import { botHealthKey, type PublishedBotHealth } from "../../lib/bot-health-key.ts";
+import { botHealthKey, NETWORK_BOTS_REDIS_PREFIX, readBotHealth } from "../../lib/bot-health-key.ts";
 import { registerBotMetrics } from "../../server/bot-metrics.ts";
 import {
   botReadinessCheck,
@@ -15,9 +15,6 @@ import {
   redisReadinessCheck,
 } from "../../server/readiness-checks.ts";
 import { startHub, type Hub } from "../../server/start-hub.ts";
-
-/** The Redis prefix the network's bots run under (bots/start-network-bots.ts). */
-export const BOT_REDIS_PREFIX = "meridian";
 
 export interface RunningHub {
   hub: Hub;
@@ -46,7 +43,7 @@ export async function startHubForDevnet(
   const readiness = [
     redisReadinessCheck(redis),
     ...config.regions.map((region) => homeserverReadinessCheck(region.id, region.homeserver.clientUrl)),
-    ...botIds.map((id) => botReadinessCheck(redis, id, botHealthKey(BOT_REDIS_PREFIX, id))),
+    ...botIds.map((id) => botReadinessCheck(redis, id, botHealthKey(NETWORK_BOTS_REDIS_PREFIX, id))),
   ];
   const hub = await startHub(
     {
@@ -58,10 +55,7 @@ export async function startHubForDevnet(
   );
   registerBotMetrics(hub.metrics, {
     botIds,
-    async read(id) {
-      const raw = await redis.get(botHealthKey(BOT_REDIS_PREFIX, id));
-      return raw === null ? undefined : (JSON.parse(raw) as PublishedBotHealth);
-    },
+    read: (id) => readBotHealth(redis, botHealthKey(NETWORK_BOTS_REDIS_PREFIX, id)),
   });
   return {
     hub,

@@ -14,7 +14,8 @@ import { quietSdkGlobalLogger } from "../../lib/sdk-logger.ts";
 import type { RoomId, UserId } from "../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../lib/result.ts";
 import { createCommandRegistry, executeCommand, reply, type Command } from "./commands/index.ts";
-import { heartbeatKey, startHeartbeat, type BotHealth } from "./health/heartbeat.ts";
+import { botHealthKey } from "../../lib/bot-health-key.ts";
+import { startHeartbeat, type BotHealth } from "./health/heartbeat.ts";
 import { openBotSession, type IdentityError } from "./identity/index.ts";
 import { createEventIntake } from "./intake/create-event-intake.ts";
 import type { IncomingCommand } from "./intake/incoming-command.ts";
@@ -233,7 +234,7 @@ export async function startBot<S>(
   });
   const stopHeartbeat = startHeartbeat(
     deps.redis,
-    heartbeatKey(options.redisPrefix, definition.id),
+    botHealthKey(options.redisPrefix, definition.id),
     health,
     logger,
   );

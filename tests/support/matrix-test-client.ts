@@ -9,11 +9,11 @@ import {
   MatrixEventEvent,
   RoomEvent,
   RoomMemberEvent,
-  SyncState,
   type MatrixClient,
   type MatrixEvent,
 } from "matrix-js-sdk";
 import { createLogger } from "../../lib/logger.ts";
+import { waitForFirstSync } from "../../bots/runtime/wait-for-first-sync.ts";
 import { quietSdkGlobalLogger, sdkLoggerFor } from "../../lib/sdk-logger.ts";
 
 quietSdkGlobalLogger();
@@ -44,19 +44,9 @@ export async function startTestClient(options: TestClientOptions): Promise<Matri
     accessToken: login.access_token,
   });
   await client.initRustCrypto({ useIndexedDB: false });
-  const prepared = waitFor(
-    (resolve) => {
-      const onSync = (state: SyncState): void => {
-        if (state === SyncState.Prepared || state === SyncState.Syncing) resolve(undefined);
-      };
-      client.on(ClientEvent.Sync, onSync);
-      return () => client.off(ClientEvent.Sync, onSync);
-    },
-    60_000,
-    `first sync of ${options.userId}`,
-  );
   await client.startClient({ initialSyncLimit: 20 });
-  await prepared;
+  const synced = await waitForFirstSync(client, 60_000);
+  if (!synced.ok) throw new Error(`${options.userId}: ${synced.error}`);
   return client;
 }
 

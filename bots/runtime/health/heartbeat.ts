@@ -5,15 +5,12 @@
  */
 import type { Redis } from "ioredis";
 import type { Logger } from "../../../lib/logger.ts";
-import { botHealthKey, type PublishedBotHealth } from "../../../lib/bot-health-key.ts";
+import type { PublishedBotHealth } from "../../../lib/bot-health-key.ts";
 
 export type BotHealth = PublishedBotHealth;
 
 export const HEARTBEAT_INTERVAL_MS = 5_000;
 const HEARTBEAT_TTL_SECONDS = 15;
-
-/** The Redis key of a bot's heartbeat (shared with the hub). */
-export const heartbeatKey = botHealthKey;
 
 /** Publishes `read()` every interval until the returned stop function is called. */
 export function startHeartbeat(
@@ -44,15 +41,4 @@ export function startHeartbeat(
     // A stopped bot is not ready: remove the key rather than let it linger until expiry.
     await redis.del(key).catch(() => 0);
   };
-}
-
-/** Reads a bot's last heartbeat, or undefined when it has none (stopped, dead or never started). */
-export async function readHeartbeat(redis: Pick<Redis, "get">, key: string): Promise<BotHealth | undefined> {
-  const raw = await redis.get(key);
-  if (raw === null) return undefined;
-  try {
-    return JSON.parse(raw) as BotHealth;
-  } catch {
-    return undefined;
-  }
 }

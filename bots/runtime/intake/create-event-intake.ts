@@ -5,8 +5,9 @@
  * by id on the next start; one already handled is recognised by the ledger and skipped.
  * Commands of one room are handled in order; rooms proceed independently.
  */
-import { Direction, MatrixEvent, MatrixEventEvent, RoomEvent, type MatrixClient } from "matrix-js-sdk";
+import { Direction, MatrixEvent, RoomEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "../../../lib/logger.ts";
+import { waitForDecryption } from "../../../lib/wait-for-decryption.ts";
 import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
 import { isTooOld, type EventLedger } from "../ledger/index.ts";
 import type { IncomingCommand } from "./incoming-command.ts";
@@ -81,26 +82,6 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
     retryTimer.unref();
   };
 
-  /** Waits until a still-encrypted event is decrypted (keys can arrive after the event). */
-  const decrypted = async (event: MatrixEvent): Promise<boolean> => {
-    await client.decryptEventIfNeeded(event);
-    if (!event.isEncrypted() || (!event.isDecryptionFailure() && !event.isBeingDecrypted())) return true;
-    return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        event.off(MatrixEventEvent.Decrypted, onDecrypted);
-        resolve(false);
-      }, decryptTimeoutMs);
-      timer.unref();
-      function onDecrypted(): void {
-        if (event.isDecryptionFailure()) return;
-        clearTimeout(timer);
-        event.off(MatrixEventEvent.Decrypted, onDecrypted);
-        resolve(true);
-      }
-      event.on(MatrixEventEvent.Decrypted, onDecrypted);
-    });
-  };
-
   const runCommand = async (command: IncomingCommand): Promise<void> => {
     const ids = { roomId: command.roomId, eventId: command.eventId, sender: command.sender };
     const claim = await ledger.claim(command.eventId);
@@ -130,7 +111,7 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
   /** Everything after "it is pending": decrypt, classify, run. */
   const processPending = async (event: MatrixEvent): Promise<void> => {
     const eventId = event.getId() as EventId;
-    if (!(await decrypted(event))) {
+    if (!(await waitForDecryption(client, event, decryptTimeoutMs))) {
       logger.warn({ roomId: event.getRoomId(), eventId }, "could not decrypt a message yet; left pending");
       return;
     }

@@ -3,19 +3,20 @@
  * directory and store key, a logger whose lines the test can read, and waits that end on an
  * observed condition (never a fixed sleep).
  */
+import { waitForFirstSync } from "../../../../bots/runtime/wait-for-first-sync.ts";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { ClientEvent, MatrixEvent, SyncState, type MatrixClient } from "matrix-js-sdk";
+import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import { Secret } from "../../../../config/secrets.ts";
 import type { DevnetStateHomeserver } from "../../../../devnet/index.ts";
 import { createLogger, type Logger } from "../../../../lib/logger.ts";
 import type { UserId } from "../../../../lib/matrix-ids.ts";
 import type { OpenBotSessionOptions } from "../../../../bots/runtime/identity/index.ts";
 import { registerTestUser } from "../../../support/devnet-access.ts";
-import { uniqueLocalpart, waitFor, waitForMembership } from "../../../support/matrix-test-client.ts";
+import { uniqueLocalpart, waitForMembership } from "../../../support/matrix-test-client.ts";
 
 /** A logger that also keeps every line (parsed) for assertions. */
 export interface CapturingLogger {
@@ -76,19 +77,9 @@ export async function freshBot(
 
 /** Starts `client` and resolves after its first sync (from the saved sync, or the server). */
 export async function startAndSync(client: MatrixClient): Promise<void> {
-  const prepared = waitFor<undefined>(
-    (resolve) => {
-      const onSync = (state: SyncState): void => {
-        if (state === SyncState.Prepared || state === SyncState.Syncing) resolve(undefined);
-      };
-      client.on(ClientEvent.Sync, onSync);
-      return () => client.off(ClientEvent.Sync, onSync);
-    },
-    60_000,
-    `first sync of ${client.getUserId() ?? "?"}`,
-  );
   await client.startClient({ initialSyncLimit: 20 });
-  await prepared;
+  const synced = await waitForFirstSync(client, 60_000);
+  if (!synced.ok) throw new Error(`${client.getUserId() ?? "?"}: ${synced.error}`);
 }
 
 /**
