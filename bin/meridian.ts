@@ -6,6 +6,7 @@ import { runBotsCommand } from "./commands/bots-command.ts";
 import { runConfigCommand } from "./commands/config-command.ts";
 import { runDevnetCommand } from "./commands/devnet-command.ts";
 import { runHubCommand } from "./commands/hub-command.ts";
+import { runProvisionCommand } from "./commands/provision-command.ts";
 import { runStartCommand } from "./commands/start-command.ts";
 
 const USAGE = `usage: meridian <command>
@@ -15,6 +16,7 @@ const USAGE = `usage: meridian <command>
   devnet up|down|status [--config FILE] local federated Synapse homeservers and Redis
   hub [--config FILE]                   run the hub server against a running devnet
   bots [--config FILE] [--only a,b]     run the chat bots (convene, route, digest) in one process
+  provision plan|apply [--prune]        make the spaces and rooms on the homeservers match the config
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -23,6 +25,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   devnet: runDevnetCommand,
   hub: runHubCommand,
   bots: runBotsCommand,
+  provision: runProvisionCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

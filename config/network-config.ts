@@ -190,6 +190,14 @@ export interface ConveningConfig {
   readonly locale: { readonly hourCycle: "h23" | "h12"; readonly weekStartsOn: Weekday };
 }
 
+/** Power levels by role in managed rooms (see `powerLevelsSchema`). */
+export interface PowerLevelsConfig {
+  readonly steering: number;
+  readonly organisers: number;
+  readonly moderators: number;
+  readonly bots: number;
+}
+
 export interface HubConfig {
   readonly host: string;
   readonly port: number;
@@ -217,6 +225,7 @@ export interface NetworkConfig {
   readonly digest: DigestConfig;
   readonly routing: RoutingConfig;
   readonly convening: ConveningConfig;
+  readonly powerLevels: PowerLevelsConfig;
   readonly hub: HubConfig;
   readonly secrets: NetworkSecretsConfig;
 }

@@ -111,6 +111,7 @@ export function resolveConfig(raw: RawNetworkConfig): NetworkConfig {
       fallback: dropUndefined(raw.routing.fallback),
     },
     convening: { ...raw.convening, reminders: [...raw.convening.reminders].sort((a, b) => b - a) },
+    powerLevels: raw.powerLevels,
     hub: dropUndefined(raw.hub),
     secrets: dropUndefined(raw.secrets),
   };

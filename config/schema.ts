@@ -311,6 +311,20 @@ export const conveningSchema = z.strictObject({
     .prefault({}),
 });
 
+const levelSchema = z.int().min(0).max(100);
+
+/**
+ * Power levels by role in the rooms the provisioner manages (0-100). Safety state always
+ * needs 100, which only the provisioner holds (and the steering group in its own room).
+ */
+export const powerLevelsSchema = z.strictObject({
+  steering: levelSchema.default(50),
+  organisers: levelSchema.default(50),
+  moderators: levelSchema.default(50),
+  /** The convene, route and digest bots: they must be able to invite, post and set state. */
+  bots: levelSchema.default(50),
+});
+
 export const hubSchema = z.strictObject({
   host: z.string().min(1).default("127.0.0.1"),
   port: z.int().min(1).max(65535).default(8080),
@@ -337,6 +351,7 @@ export const networkConfigSchema = z.strictObject({
   digest: digestSchema,
   routing: routingSchema,
   convening: conveningSchema.prefault({}),
+  powerLevels: powerLevelsSchema.prefault({}),
   hub: hubSchema.prefault({}),
   secrets: networkSecretsSchema.prefault({}),
 });

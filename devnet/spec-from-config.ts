@@ -50,12 +50,17 @@ export function devnetSpecFromConfig(config: NetworkConfig, options: SpecOptions
   }
   for (const { name, bot } of listBots(config)) {
     const password = options.botPasswords.get(name);
-    accounts.push({
-      homeserverId: bot.region,
-      localpart: bot.localpart,
-      displayName: bot.displayName,
-      ...(password === undefined ? {} : { password }),
-    });
+    // Only a local user can create a room on a homeserver, so the provisioner has an account
+    // (same localpart and password) on every region's homeserver; the other bots live on one.
+    const regions = name === "provisioner" ? config.regions.map((region) => region.id) : [bot.region];
+    for (const region of regions) {
+      accounts.push({
+        homeserverId: region,
+        localpart: bot.localpart,
+        displayName: bot.displayName,
+        ...(password === undefined ? {} : { password }),
+      });
+    }
   }
   return {
     dir: options.dir,

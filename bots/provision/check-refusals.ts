@@ -1,16 +1,17 @@
 /**
  * Changes the provisioner must never make, because Matrix cannot undo them or they would
- * lock the provisioner or the bots out of a room for good. A plan with any of these is
+ * lock the provisioner or the bots out of a room for good. (Lowering the provisioner itself
+ * cannot happen: it is a creator of every managed room, see power-levels.ts.) A plan with any of these is
  * refused as a whole, so nothing is ever half applied.
  */
 import { type ServerName, type UserId, serverOf } from "../../lib/matrix-ids.ts";
 import { aclAdmits } from "./acl-admits.ts";
 import type { DesiredNetwork, DesiredRoom } from "./managed-room.ts";
 import type { ObservedRoom } from "./observed-state.ts";
-import { ADMIN_LEVEL, levelBotsNeed } from "./power-levels.ts";
+import { levelBotsNeed } from "./power-levels.ts";
 
 /** Why a plan was refused. */
-export type RefusalReason = "encryption-off" | "removes-admin" | "lowers-bot" | "acl-locks-out";
+export type RefusalReason = "encryption-off" | "lowers-bot" | "acl-locks-out" | "host-moved";
 
 /** One change the provisioner will not make, with a one-sentence explanation. */
 export interface PlanRefusal {
@@ -34,6 +35,14 @@ export function refusalsForRoom(
     message,
   });
   const refusals: PlanRefusal[] = [];
+  if (current !== undefined && current.serverName !== desired.host.serverName) {
+    refusals.push(
+      refuse(
+        "host-moved",
+        `"${desired.configId}" lives on ${current.serverName} and the config now puts it on ${desired.host.serverName}, but a Matrix room cannot move between homeservers: put its home region back, or give it a new config id (and --prune the old room).`,
+      ),
+    );
+  }
   if (current?.encrypted === true && !desired.encrypted) {
     refusals.push(
       refuse(
@@ -43,17 +52,6 @@ export function refusalsForRoom(
     );
   }
   const levels = desired.powerLevels.users;
-  for (const admin of new Set([provisioner, ...network.admins])) {
-    const level = levels[admin] ?? desired.powerLevels.users_default;
-    if (level < ADMIN_LEVEL) {
-      refusals.push(
-        refuse(
-          "removes-admin",
-          `the power levels for "${desired.configId}" would give the provisioner ${admin} ${level} instead of ${ADMIN_LEVEL}, and nobody could then change the room's safety settings.`,
-        ),
-      );
-    }
-  }
   const need = levelBotsNeed(desired.powerLevels);
   for (const bot of network.bots.filter((user) => desired.invites.includes(user))) {
     const level = levels[bot] ?? desired.powerLevels.users_default;

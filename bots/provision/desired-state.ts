@@ -16,7 +16,7 @@ import { listBots, regionOf, serverAclForRoom } from "../../config/queries.ts";
 import { type UserId, userId } from "../../lib/matrix-ids.ts";
 import type { DesiredNetwork, DesiredRoom, HostServer, JoinRuleState, ManagedKind } from "./managed-room.ts";
 import { type MemberScope, botsOfRoom, peopleOfRoom, rolesOf } from "./members-of-room.ts";
-import { ADMIN_LEVEL, BOT_LEVEL, levelForRoles, powerLevelsContent } from "./power-levels.ts";
+import { levelForRoles, powerLevelsContent } from "./power-levels.ts";
 import { serverAclForSpace } from "./space-acl.ts";
 import { ROOT_SPACE_ID, networkSpaceId, regionSpaceId } from "./space-ids.ts";
 
@@ -68,9 +68,11 @@ export function desiredNetwork(config: NetworkConfig, options: DesiredNetworkOpt
     const roomBots = botsOfRoom(config, basics.kind);
     const levels = new Map<UserId, number>();
     for (const person of people)
-      levels.set(person.userId, levelForRoles(rolesOf(config, person), basics.kind));
-    for (const bot of roomBots) levels.set(bot, BOT_LEVEL);
-    for (const admin of admins) levels.set(admin, ADMIN_LEVEL);
+      levels.set(person.userId, levelForRoles(rolesOf(config, person), basics.kind, config.powerLevels));
+    for (const bot of roomBots) levels.set(bot, config.powerLevels.bots);
+    // The provisioner accounts are the room's creators (see power-levels.ts): room version 12
+    // forbids listing them, and no level could be above theirs anyway.
+    for (const admin of admins) levels.delete(admin);
     const isSpace = room === undefined;
     return {
       configId: basics.configId,
@@ -78,6 +80,7 @@ export function desiredNetwork(config: NetworkConfig, options: DesiredNetworkOpt
       isSpace,
       host,
       creator,
+      additionalCreators: admins.filter((admin) => admin !== creator),
       name: basics.name,
       ...(basics.topic !== undefined && { topic: basics.topic }),
       encrypted: room?.encrypted ?? true,

@@ -90,5 +90,7 @@ export function diffRoom(current: ObservedRoom, desired: DesiredRoom): FieldChan
   );
   if (desired.encrypted && !current.encrypted)
     changes.push({ field: "encryption", current: false, desired: true });
+  // A room the config takes back after an archive is reopened: the marker goes too.
+  if (current.archived) changes.push({ field: "archived", current: true, desired: false });
   return [...changes, ...diffPowerLevels(current.powerLevels, desired.powerLevels)];
 }

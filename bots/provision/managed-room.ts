@@ -11,6 +11,12 @@ import type { ServerName, UserId } from "../../lib/matrix-ids.ts";
 /** State event type of the marker that ties a Matrix room to its config id. */
 export const MANAGED_MARKER_TYPE = "org.meridian.managed";
 
+/**
+ * State event type set (non-empty content) when `--prune` archives a room, so a later plan
+ * knows the archive is done, and cleared (empty content) if the config takes the room back.
+ */
+export const ARCHIVED_MARKER_TYPE = "org.meridian.archived";
+
 /** The only encryption algorithm the provisioner enables. */
 export const MEGOLM_ALGORITHM = "m.megolm.v1.aes-sha2";
 
@@ -63,6 +69,8 @@ export interface DesiredRoom {
   readonly host: HostServer;
   /** The provisioner account on the host server: rooms can only be created by a local user. */
   readonly creator: UserId;
+  /** The provisioner accounts on the other servers, creators too (see power-levels.ts). */
+  readonly additionalCreators: readonly UserId[];
   readonly name: string;
   readonly topic?: string;
   readonly encrypted: boolean;
@@ -84,7 +92,7 @@ export interface DesiredRoom {
 export interface DesiredNetwork {
   /** The config's `network.id`; the marker of every managed room carries it. */
   readonly network: string;
-  /** The provisioner account on each homeserver, all at power 100 in every managed room. */
+  /** The provisioner account on each homeserver, creators of every managed room. */
   readonly admins: readonly UserId[];
   /** The bots (not the provisioner) with the power level they need. */
   readonly bots: readonly UserId[];

@@ -42,6 +42,8 @@ export interface ObservedRoom {
   readonly parents: readonly string[];
   /** Config ids (or room ids) of the rooms named in `m.space.child` events. */
   readonly children: readonly string[];
+  /** True when a `--prune` archived the room (an `org.meridian.archived` state event). */
+  readonly archived: boolean;
 }
 
 /** Everything the observer found. */

@@ -56,11 +56,18 @@ export interface UnchangedRoomPlan {
 
 /** A managed room the config no longer lists. */
 export interface RetiredRoomPlan {
-  /** `archive` (with prune): final notice, join rule invite-only, members removed; never purged. */
-  readonly action: "archive" | "leave-alone";
+  /**
+   * `archive` (with prune): final notice, join rule invite-only, members removed; never purged.
+   * `archived`: an earlier prune did that already and nobody has come back since.
+   */
+  readonly action: "archive" | "archived" | "leave-alone";
   readonly configId: string;
   readonly name: string;
   readonly roomId: RoomId;
+  /** An archive notice can be posted only in an unencrypted room (the provisioner has no crypto). */
+  readonly encrypted: boolean;
+  /** The archive's state is in place already; only members who came back are removed. */
+  readonly alreadyArchived: boolean;
   /** Members removed by the archive (empty when left alone). */
   readonly kicks: readonly UserId[];
 }
@@ -102,6 +109,10 @@ export function planChanges(
     if (!byConfigId.has(room.marker.configId)) byConfigId.set(room.marker.configId, room);
   const wanted = new Set(desired.rooms.map((room) => room.configId));
   const admins = new Set<string>([options.provisionerUserId, ...desired.admins]);
+  // Without prune, a dropped room is left alone, and so is its place in its spaces.
+  const retired = new Set(
+    options.prune ? [] : ours.map((room) => room.marker.configId).filter((id) => !wanted.has(id)),
+  );
 
   const refusals: PlanRefusal[] = [];
   const items: { serverName: ServerName; plan: RoomPlan }[] = [];
@@ -111,7 +122,10 @@ export function planChanges(
     items.push(
       current === undefined
         ? { serverName: room.host.serverName, plan: createPlan(room) }
-        : { serverName: current.serverName, plan: existingPlan(room, current, admins, options.prune) },
+        : {
+            serverName: current.serverName,
+            plan: existingPlan(room, current, admins, options.prune, retired),
+          },
     );
   }
   for (const room of ours) {
@@ -141,8 +155,9 @@ export function countWrites(plan: Plan): number {
         case "update":
           return total + room.changes.length + room.invites.length + room.kicks.length;
         case "archive":
-          return total + 1 + room.kicks.length;
+          return total + (room.alreadyArchived ? 0 : 1) + room.kicks.length;
         case "unchanged":
+        case "archived":
         case "leave-alone":
           return total;
       }
@@ -158,8 +173,11 @@ function existingPlan(
   current: ObservedRoom,
   admins: ReadonlySet<string>,
   prune: boolean,
+  retired: ReadonlySet<string>,
 ): UpdateRoomPlan | UnchangedRoomPlan {
-  const changes = diffRoom(current, room);
+  const keptChildren = current.children.filter((child) => retired.has(child));
+  const wantedChildren = [...new Set([...room.children, ...keptChildren])].sort();
+  const changes = diffRoom(current, { ...room, children: wantedChildren });
   // A banned person is not re-invited: a moderator's ban outranks the config until lifted.
   const invites = room.invites.filter(
     (user) => current.members[user] !== "ban" && !PRESENT.has(current.members[user] ?? ""),
@@ -175,12 +193,16 @@ function existingPlan(
 }
 
 function retiredPlan(room: ObservedRoom, admins: ReadonlySet<string>, prune: boolean): RetiredRoomPlan {
+  const kicks = prune ? presentMembers(room).filter((user) => !admins.has(user)) : [];
+  const action = room.archived && kicks.length === 0 ? "archived" : prune ? "archive" : "leave-alone";
   return {
-    action: prune ? "archive" : "leave-alone",
+    action,
     configId: room.marker.configId,
     name: room.name ?? room.marker.configId,
     roomId: room.roomId,
-    kicks: prune ? presentMembers(room).filter((user) => !admins.has(user)) : [],
+    encrypted: room.encrypted,
+    alreadyArchived: room.archived,
+    kicks,
   };
 }
 

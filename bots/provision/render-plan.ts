@@ -41,6 +41,8 @@ function renderRoom(room: RoomPlan): string[] {
         `  - archive ${title} ${room.roomId}: final notice, invite-only, members removed; history kept`,
         ...room.kicks.map((user) => `      - remove ${user}`),
       ];
+    case "archived":
+      return [`  = archived ${title} ${room.roomId}: archived by an earlier --prune; history kept`];
     case "leave-alone":
       return [`  = left alone ${title} ${room.roomId}: no longer in the config (--prune archives it)`];
   }
@@ -57,7 +59,7 @@ export function renderPlan(plan: Plan): string {
   ]);
   lines.push(
     `Plan: ${count("create")} to create, ${count("update")} to update, ${count("unchanged")} unchanged, ` +
-      `${count("archive")} to archive, ${count("leave-alone")} left alone; ${countWrites(plan)} writes; ` +
+      `${count("archive")} to archive, ${count("archived")} archived, ${count("leave-alone")} left alone; ${countWrites(plan)} writes; ` +
       `${plan.ignoredRooms} unmanaged rooms ignored.`,
   );
   return lines.join("\n");

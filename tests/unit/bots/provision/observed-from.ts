@@ -29,6 +29,7 @@ export function observedRoomFrom(room: DesiredRoom): ObservedRoom {
     members: Object.fromEntries([room.creator, ...room.invites].map((user) => [user, "join"])),
     parents: room.parents,
     children: room.children,
+    archived: false,
   };
 }
 

@@ -3,13 +3,14 @@ import { countWrites, planChanges, type Plan, type RoomPlan } from "../../../../
 import { renderPlan, renderRefusals } from "../../../../bots/provision/render-plan.ts";
 import type { DesiredNetwork } from "../../../../bots/provision/managed-room.ts";
 import { regionSpaceId } from "../../../../bots/provision/space-ids.ts";
-import type { UserId } from "../../../../lib/matrix-ids.ts";
+import type { ServerName, UserId } from "../../../../lib/matrix-ids.ts";
+import { desiredNetwork } from "../../../../bots/provision/desired-state.ts";
+import { loadExample } from "../../config/example-config.ts";
 import { desiredRoom, exampleDesired, observedFrom, withRoom } from "./observed-from.ts";
 
 const desired = exampleDesired();
 const PROVISIONER = "@provisioner-bot:127.0.0.11:18448" as UserId;
 const OPTIONS = { prune: false, provisionerUserId: PROVISIONER };
-const BOT = "@convene-bot:127.0.0.11:18448";
 
 function planOf(result: ReturnType<typeof planChanges>): Plan {
   if (!result.ok) throw new Error(renderRefusals(result.error));
@@ -113,15 +114,36 @@ describe("planChanges", () => {
     expect(result.error[0]!.message).toContain("can never turn encryption off");
   });
 
-  it("refuses to lower a bot's power or remove the admin", () => {
-    const lowered = editDesired("steering", (room) => ({
-      ...room,
-      powerLevels: { ...room.powerLevels, users: { ...room.powerLevels.users, [BOT]: 0, [PROVISIONER]: 50 } },
-    }));
+  it("refuses a config that lowers the bots below what they need, naming each room", () => {
+    const config = loadExample();
+    const lowered = desiredNetwork({ ...config, powerLevels: { ...config.powerLevels, bots: 0 } });
     const result = planChanges(lowered, observedFrom(desired), OPTIONS);
-    expect(result.ok ? [] : result.error.map((refusal) => refusal.reason).sort()).toEqual([
-      "lowers-bot",
-      "removes-admin",
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(new Set(result.error.map((refusal) => refusal.reason))).toEqual(new Set(["lowers-bot"]));
+    // Every private room has the three chat bots; the digest room has the digest bot only.
+    const rooms = desired.rooms.filter((room) => !room.isSpace);
+    expect(result.error).toHaveLength(
+      rooms.reduce((n, room) => n + (room.kind === "public-digest" ? 1 : 3), 0),
+    );
+    expect(result.error[0]!.message).toMatch(/would give the bot @\S+ 0, below the 50 it needs/);
+  });
+
+  it("keeps the provisioner out of the power levels: it is a creator of every room", () => {
+    for (const room of desired.rooms) {
+      expect(Object.keys(room.powerLevels.users)).not.toContain(PROVISIONER);
+      expect([room.creator, ...room.additionalCreators].sort()).toEqual([...desired.admins].sort());
+    }
+  });
+
+  it("refuses to move a room to another homeserver", () => {
+    const moved = withRoom(observedFrom(desired), "mena-practice", (room) => ({
+      ...room,
+      serverName: "127.0.0.13:18448" as ServerName,
+    }));
+    const result = planChanges(desired, moved, OPTIONS);
+    expect(result.ok ? [] : result.error.map((refusal) => [refusal.configId, refusal.reason])).toEqual([
+      ["mena-practice", "host-moved"],
     ]);
   });
 
