@@ -4,13 +4,13 @@
  * request is reported and the rest goes on: one unreachable invitee must not leave the
  * rest of the network unbuilt. Every write is one request; nothing is sent twice.
  */
-import type { RoomId, ServerName, UserId } from "../../lib/matrix-ids.ts";
+import { type RoomId, type ServerName, type UserId, serverOf } from "../../lib/matrix-ids.ts";
 import type { Result } from "../../lib/result.ts";
 import type { FieldChange } from "./diff-room.ts";
 import type { DesiredNetwork, DesiredRoom } from "./managed-room.ts";
 import { ARCHIVED_MARKER_TYPE } from "./managed-room.ts";
 import type { MatrixHttpError } from "./matrix-http.ts";
-import type { Plan, RetiredRoomPlan, RoomPlan } from "./plan.ts";
+import type { AdminJoin, Plan, RetiredRoomPlan, RoomPlan } from "./plan.ts";
 import { ROOM_VERSION } from "./power-levels.ts";
 import type { ProvisionerApi } from "./provisioner-api.ts";
 import {
@@ -119,6 +119,7 @@ export async function applyPlan(plan: Plan, desired: DesiredNetwork, deps: Apply
           );
         }
         tally.invited += await inviteAll(api, room.configId, roomId, entry.plan.invites, attempt);
+        await joinAdmins(deps.apis, api, room.configId, roomId, entry.server, entry.plan.adminJoins, attempt);
       }
     } else if (entry.plan.action === "update") {
       const { roomId, changes, invites, kicks } = entry.plan;
@@ -127,6 +128,7 @@ export async function applyPlan(plan: Plan, desired: DesiredNetwork, deps: Apply
           api.sendState(roomId, write.type, write.stateKey, write.content),
         );
       tally.invited += await inviteAll(api, room.configId, roomId, invites, attempt);
+      await joinAdmins(deps.apis, api, room.configId, roomId, entry.server, entry.plan.adminJoins, attempt);
       tally.removed += await removeAll(
         api,
         room.configId,
@@ -265,6 +267,24 @@ async function inviteAll(
   for (const user of users)
     if (await attempt(configId, `invite ${user}`, () => api.invite(roomId, user))) count += 1;
   return count;
+}
+
+/** Brings the other servers' provisioner accounts into a space: invited by the host, then joined. */
+async function joinAdmins(
+  apis: ReadonlyMap<ServerName, ProvisionerApi>,
+  host: ProvisionerApi,
+  configId: string,
+  roomId: RoomId,
+  hostServer: ServerName,
+  joins: readonly AdminJoin[],
+  attempt: Attempt,
+): Promise<void> {
+  for (const { user, invited } of joins) {
+    const account = apis.get(serverOf(user));
+    if (account === undefined) continue;
+    if (!invited && !(await attempt(configId, `invite ${user}`, () => host.invite(roomId, user)))) continue;
+    await attempt(configId, `join ${user}`, () => account.join(roomId, hostServer));
+  }
 }
 
 async function removeAll(

@@ -12,12 +12,12 @@
  * - public digest: public, unencrypted, world-readable.
  */
 import type { NetworkConfig, RegionConfig, RoomConfig } from "../../config/network-config.ts";
-import { listBots, regionOf, serverAclForRoom } from "../../config/queries.ts";
+import { listBots, regionOf } from "../../config/queries.ts";
 import { type UserId, userId } from "../../lib/matrix-ids.ts";
 import type { DesiredNetwork, DesiredRoom, HostServer, JoinRuleState, ManagedKind } from "./managed-room.ts";
 import { type MemberScope, botsOfRoom, peopleOfRoom, rolesOf } from "./members-of-room.ts";
 import { levelForRoles, powerLevelsContent } from "./power-levels.ts";
-import { serverAclForSpace } from "./space-acl.ts";
+import { serverAclForRegions } from "./space-acl.ts";
 import { ROOT_SPACE_ID, networkSpaceId, regionSpaceId } from "./space-ids.ts";
 
 /** Options for {@link desiredNetwork}. */
@@ -81,15 +81,17 @@ export function desiredNetwork(config: NetworkConfig, options: DesiredNetworkOpt
       host,
       creator,
       additionalCreators: admins.filter((admin) => admin !== creator),
+      adminMembers: isSpace ? admins.filter((admin) => admin !== creator) : [],
       name: basics.name,
       ...(basics.topic !== undefined && { topic: basics.topic }),
       encrypted: room?.encrypted ?? true,
       joinRule: joinRuleOf(basics.scope),
       guestAccess: "forbidden",
       historyVisibility: room?.historyVisibility ?? "joined",
-      serverAcl: isSpace
-        ? serverAclForSpace(config, basics.configId, host.region, spaceRegions(config, basics.scope))
-        : serverAclForRoom(config, basics.configId),
+      serverAcl: serverAclForRegions(config, host.region, [
+        ...(isSpace ? config.regions.map((region) => region.id) : room.regions),
+        ...people.map((person) => person.region),
+      ]),
       powerLevels: powerLevelsContent(basics.kind, levels),
       invites: sorted(
         [...people.map((person) => person.userId), ...roomBots].filter((user) => user !== creator),
@@ -169,14 +171,6 @@ function roomBasics(config: NetworkConfig, room: RoomConfig): RoomBasics {
     case "public-digest":
       return { ...common, kind: room.kind, scope: { kind: room.kind } };
   }
-}
-
-/** The regions whose people a space holds, for its ACL. */
-function spaceRegions(config: NetworkConfig, scope: MemberScope): readonly string[] {
-  if (scope.kind === "region-space") return [scope.region];
-  if (scope.kind === "network-space")
-    return config.networks.find((network) => network.id === scope.network)?.regions ?? [];
-  return config.regions.map((region) => region.id);
 }
 
 /** The join rule for a room with this scope (a scope's kind is its room's kind). */

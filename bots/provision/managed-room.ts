@@ -81,6 +81,12 @@ export interface DesiredRoom {
   readonly powerLevels: PowerLevelsContent;
   /** Everyone who should be a member, sorted; the provisioner accounts are members already. */
   readonly invites: readonly UserId[];
+  /**
+   * Provisioner accounts of other servers that must be joined. A server can admit someone to
+   * a restricted room only if it is in the space the join rule names ("Unable to check if
+   * … is in allowed rooms" otherwise), so every space has every provisioner account in it.
+   */
+  readonly adminMembers: readonly UserId[];
   /** Config ids of the spaces this room is listed in (`m.space.parent`), sorted. */
   readonly parents: readonly string[];
   /** Config ids of the rooms this space lists (`m.space.child`), sorted; empty for rooms. */

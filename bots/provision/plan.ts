@@ -29,6 +29,14 @@ export interface CreateRoomPlan {
   readonly name: string;
   readonly state: DesiredRoom;
   readonly invites: readonly UserId[];
+  readonly adminJoins: readonly AdminJoin[];
+}
+
+/** A provisioner account of another server to bring into a space (see `adminMembers`). */
+export interface AdminJoin {
+  readonly user: UserId;
+  /** Invited already (an earlier apply stopped between the invite and the join). */
+  readonly invited: boolean;
 }
 
 /** A room whose state or membership differs from the config. */
@@ -39,6 +47,7 @@ export interface UpdateRoomPlan {
   readonly roomId: RoomId;
   readonly changes: readonly FieldChange[];
   readonly invites: readonly UserId[];
+  readonly adminJoins: readonly AdminJoin[];
   /** People the config no longer lists, removed because of `prune`. */
   readonly kicks: readonly UserId[];
   /** People the config does not list, kept because `prune` is off. */
@@ -151,9 +160,15 @@ export function countWrites(plan: Plan): number {
     .reduce((total, room) => {
       switch (room.action) {
         case "create":
-          return total + 1 + room.invites.length;
+          return total + 1 + room.invites.length + joinWrites(room.adminJoins);
         case "update":
-          return total + room.changes.length + room.invites.length + room.kicks.length;
+          return (
+            total +
+            room.changes.length +
+            room.invites.length +
+            room.kicks.length +
+            joinWrites(room.adminJoins)
+          );
         case "archive":
           return total + (room.alreadyArchived ? 0 : 1) + room.kicks.length;
         case "unchanged":
@@ -164,8 +179,19 @@ export function countWrites(plan: Plan): number {
     }, 0);
 }
 
+function joinWrites(joins: readonly AdminJoin[]): number {
+  return joins.reduce((n, join) => n + (join.invited ? 1 : 2), 0);
+}
+
 function createPlan(room: DesiredRoom): CreateRoomPlan {
-  return { action: "create", configId: room.configId, name: room.name, state: room, invites: room.invites };
+  return {
+    action: "create",
+    configId: room.configId,
+    name: room.name,
+    state: room,
+    invites: room.invites,
+    adminJoins: room.adminMembers.map((user) => ({ user, invited: false })),
+  };
 }
 
 function existingPlan(
@@ -186,10 +212,13 @@ function existingPlan(
   const extra = presentMembers(current).filter((user) => !wantedMembers.has(user));
   const kicks = prune ? extra : [];
   const kept = prune ? [] : extra;
+  const adminJoins = room.adminMembers
+    .filter((user) => current.members[user] !== "join")
+    .map((user) => ({ user, invited: current.members[user] === "invite" }));
   const base = { configId: room.configId, name: room.name, roomId: current.roomId };
-  return changes.length === 0 && invites.length === 0 && kicks.length === 0
+  return changes.length === 0 && invites.length === 0 && kicks.length === 0 && adminJoins.length === 0
     ? { action: "unchanged", ...base, kept }
-    : { action: "update", ...base, changes, invites, kicks, kept };
+    : { action: "update", ...base, changes, invites, adminJoins, kicks, kept };
 }
 
 function retiredPlan(room: ObservedRoom, admins: ReadonlySet<string>, prune: boolean): RetiredRoomPlan {

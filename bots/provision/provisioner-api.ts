@@ -40,6 +40,8 @@ export interface ProvisionerApi {
     content: unknown,
   ): Promise<Result<void, MatrixHttpError>>;
   invite(roomId: RoomId, user: UserId): Promise<Result<void, MatrixHttpError>>;
+  /** Joins a room this account was invited to, through `via` (the room's host). */
+  join(roomId: RoomId, via: ServerName): Promise<Result<void, MatrixHttpError>>;
   kick(roomId: RoomId, user: UserId, reason: string): Promise<Result<void, MatrixHttpError>>;
   /** An `m.notice` message; only ever sent to unencrypted rooms (the provisioner has no crypto). */
   sendNotice(roomId: RoomId, text: string): Promise<Result<void, MatrixHttpError>>;
@@ -140,6 +142,10 @@ export function provisionerApi(http: MatrixHttp, user: UserId, serverName: Serve
     async invite(roomId, invitee) {
       const path = `${room(roomId)}/invite`;
       return asVoid(await http({ method: "POST", path, body: { user_id: invitee }, target: invitee }));
+    },
+    async join(roomId, via) {
+      const path = `${CLIENT}/join/${segment(roomId)}?server_name=${segment(via)}`;
+      return asVoid(await http({ method: "POST", path, body: {} }));
     },
     async kick(roomId, member, reason) {
       const path = `${room(roomId)}/kick`;

@@ -22,12 +22,14 @@ function renderRoom(room: RoomPlan): string[] {
       return [
         `  + create ${room.state.isSpace ? "space" : "room"} ${title}: ${room.state.encrypted ? "encrypted" : "unencrypted"}, join rule ${room.state.joinRule.rule}, history ${room.state.historyVisibility}`,
         ...room.invites.map((user) => `      + invite ${user}`),
+        ...room.adminJoins.map((join) => `      + join ${join.user} (provisioner)`),
       ];
     case "update":
       return [
         `  ~ update ${title} ${room.roomId}`,
         ...room.changes.map(renderChange),
         ...room.invites.map((user) => `      + invite ${user}`),
+        ...room.adminJoins.map((join) => `      + join ${join.user} (provisioner)`),
         ...room.kicks.map((user) => `      - remove ${user}`),
         ...room.kept.map((user) => `      = keep ${user} (not in the config; --prune removes)`),
       ];

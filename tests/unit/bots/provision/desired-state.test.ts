@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personById, serverAclForRoom } from "../../../../config/index.ts";
+import { personById } from "../../../../config/index.ts";
 import { desiredNetwork } from "../../../../bots/provision/desired-state.ts";
 import { MEGOLM_ALGORITHM } from "../../../../bots/provision/managed-room.ts";
 import { ROOT_SPACE_ID, networkSpaceId, regionSpaceId } from "../../../../bots/provision/space-ids.ts";
@@ -62,10 +62,32 @@ describe("desiredNetwork for the example", () => {
     expect(desiredRoom(desired, "steering").historyVisibility).toBe("joined");
   });
 
-  it("takes room ACLs from serverAclForRoom and limits region spaces to their region and the bots", () => {
-    for (const room of config.rooms)
-      expect(desiredRoom(desired, room.id).serverAcl).toEqual(serverAclForRoom(config, room.id));
+  it("admits to each room exactly the homeservers its members, bots and host live on", () => {
+    const hostOf = (server: string): string => server.split(":")[0]!;
+    for (const room of desired.rooms) {
+      const allowed = new Set(room.serverAcl.allow);
+      const members = [room.creator, ...room.invites].map((member) => member.slice(member.indexOf(":") + 1));
+      for (const server of members) expect(allowed, room.configId).toContain(hostOf(server));
+      expect(room.serverAcl.allow).not.toContain("127.0.0.99");
+    }
+    // Spaces hold every region's provisioner, so their servers can check restricted joins.
     expect(desiredRoom(desired, regionSpaceId("europe")).serverAcl.allow).toEqual([
+      "127.0.0.11",
+      EA,
+      "127.0.0.12",
+      MENA,
+      "127.0.0.13",
+      EU,
+    ]);
+  });
+
+  it("leaves out of a room's ACL a region none of its members live in", () => {
+    // Without cross-regional staff, Europe's room has only European members and the bots.
+    const local = desiredNetwork({
+      ...config,
+      roles: { ...config.roles, steering: ["claire-dubois"], organisers: [], moderators: [] },
+    });
+    expect(desiredRoom(local, "europe-practice").serverAcl.allow).toEqual([
       "127.0.0.11",
       EA,
       "127.0.0.13",

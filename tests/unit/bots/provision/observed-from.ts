@@ -26,7 +26,9 @@ export function observedRoomFrom(room: DesiredRoom): ObservedRoom {
     encrypted: room.encrypted,
     serverAcl: structuredClone(room.serverAcl),
     powerLevels: structuredClone(room.powerLevels),
-    members: Object.fromEntries([room.creator, ...room.invites].map((user) => [user, "join"])),
+    members: Object.fromEntries(
+      [room.creator, ...room.invites, ...room.adminMembers].map((user) => [user, "join"]),
+    ),
     parents: room.parents,
     children: room.children,
     archived: false,
