@@ -114,17 +114,25 @@ export function validateReferences(config: RawNetworkConfig): ReferenceIssue[] {
 }
 
 function checkHomeservers(config: RawNetworkConfig, report: Report): void {
-  // Server ACLs match hosts without ports, so two regions on one host could not be told apart.
-  const hostOwner = new Map<string, string>();
+  // Several regions may share one homeserver (the same server name and URL). Two different
+  // homeservers on one host could not be told apart, though: server ACLs ignore ports.
+  const hostOwner = new Map<string, RawNetworkConfig["regions"][number]>();
   config.regions.forEach((region, index) => {
     const host = aclHostOf(region.homeserver.serverName);
     const owner = hostOwner.get(host);
-    if (owner !== undefined) {
+    if (owner === undefined) {
+      hostOwner.set(host, region);
+    } else if (owner.homeserver.serverName !== region.homeserver.serverName) {
       report(
         ["regions", index, "homeserver", "serverName"],
-        `host "${host}" is already used by region "${owner}": each region needs its own host, since server ACLs ignore ports`,
+        `host "${host}" is already used by region "${owner.id}" with another port: two homeservers need two hosts, since server ACLs ignore ports (regions sharing one homeserver give the same serverName)`,
       );
-    } else hostOwner.set(host, region.id);
+    } else if (owner.homeserver.clientUrl !== region.homeserver.clientUrl) {
+      report(
+        ["regions", index, "homeserver", "clientUrl"],
+        `region "${owner.id}" has the same homeserver with clientUrl ${owner.homeserver.clientUrl}: regions sharing a homeserver must give the same clientUrl`,
+      );
+    }
   });
 }
 

@@ -28,11 +28,22 @@ export interface SpecOptions {
 }
 
 export function devnetSpecFromConfig(config: NetworkConfig, options: SpecOptions): DevnetSpec {
-  const homeservers: DevnetHomeserverSpec[] = config.regions.map((region) => ({
-    id: region.id,
-    serverName: region.homeserver.serverName,
-    clientUrl: region.homeserver.clientUrl,
-  }));
+  // Regions may share a homeserver: it runs once, named after the first region using it.
+  const serverIdOf = new Map<string, string>();
+  const homeservers: DevnetHomeserverSpec[] = [];
+  for (const region of config.regions) {
+    if (serverIdOf.has(region.homeserver.serverName)) continue;
+    serverIdOf.set(region.homeserver.serverName, region.id);
+    homeservers.push({
+      id: region.id,
+      serverName: region.homeserver.serverName,
+      clientUrl: region.homeserver.clientUrl,
+    });
+  }
+  const homeserverOf = (regionId: string): string => {
+    const region = config.regions.find((candidate) => candidate.id === regionId);
+    return (region === undefined ? undefined : serverIdOf.get(region.homeserver.serverName)) ?? regionId;
+  };
   homeservers.push(...(options.extraHomeservers ?? []));
 
   const accounts: DevnetAccountSpec[] = homeservers.map((hs) => ({
@@ -43,7 +54,7 @@ export function devnetSpecFromConfig(config: NetworkConfig, options: SpecOptions
   }));
   for (const person of config.people) {
     accounts.push({
-      homeserverId: person.region,
+      homeserverId: homeserverOf(person.region),
       localpart: person.localpart,
       displayName: person.displayName,
     });
@@ -52,10 +63,10 @@ export function devnetSpecFromConfig(config: NetworkConfig, options: SpecOptions
     const password = options.botPasswords.get(name);
     // Only a local user can create a room on a homeserver, so the provisioner has an account
     // (same localpart and password) on every region's homeserver; the other bots live on one.
-    const regions = name === "provisioner" ? config.regions.map((region) => region.id) : [bot.region];
-    for (const region of regions) {
+    const servers = name === "provisioner" ? [...serverIdOf.values()] : [homeserverOf(bot.region)];
+    for (const server of servers) {
       accounts.push({
-        homeserverId: region,
+        homeserverId: server,
         localpart: bot.localpart,
         displayName: bot.displayName,
         ...(password === undefined ? {} : { password }),

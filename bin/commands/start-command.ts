@@ -13,6 +13,17 @@ import { devnetDir, loadConfigOrReport, parseCommonOptions } from "./cli-options
 import { describeDevnet } from "./describe-devnet.ts";
 import { startHubForDevnet } from "./start-hub-for-devnet.ts";
 import { startNetworkBots } from "../../bots/start-network-bots.ts";
+import { renderRefusals } from "../../bots/provision/render-plan.ts";
+import { type ProvisionOutcome, runProvision } from "../../bots/provision/run-provision.ts";
+
+function summariseProvision(outcome: ProvisionOutcome): string {
+  const rooms = outcome.plan.servers.flatMap((server) => server.rooms);
+  const count = (action: string): number => rooms.filter((room) => room.action === action).length;
+  return (
+    `spaces and rooms: ${count("create")} created, ${count("update")} updated, ` +
+    `${count("unchanged")} already as configured (${outcome.requests.applyWrites} write requests)`
+  );
+}
 
 /** The demo's JSON logs go to files so the terminal stays readable; LOG_TO_STDOUT=1 to watch them. */
 function logDestination(dir: string, file: string): DestinationStream | undefined {
@@ -47,6 +58,31 @@ export async function runStartCommand(args: string[]): Promise<number> {
     say(devnet.error.message);
     return 1;
   }
+
+  // The spaces and rooms come before the bots, which accept the provisioner's invites as
+  // they start; on a second start this finds everything in place and writes nothing.
+  say("provisioning the network's spaces and rooms");
+  const provisioned = await runProvision(config, {
+    mode: "apply",
+    prune: false,
+    secretsDir: options.secretsDir,
+  });
+  const failures = provisioned.ok ? (provisioned.value.report?.failures ?? []) : [];
+  if (!provisioned.ok || failures.length > 0) {
+    if (!provisioned.ok)
+      say(
+        provisioned.error.kind === "refused"
+          ? renderRefusals(provisioned.error.refusals)
+          : `provisioning failed: ${provisioned.error.message}`,
+      );
+    for (const failure of failures)
+      say(
+        `provisioning ${failure.configId}: ${failure.operation} failed: ${failure.error.errcode} ${failure.error.message}`,
+      );
+    if (!alreadyRunning) await down(dir, { log: say });
+    return 1;
+  }
+  say(summariseProvision(provisioned.value));
 
   // The demo's JSON logs go to a file so the terminal stays readable; LOG_TO_STDOUT=1 to watch them.
   await mkdir(join(dir, "logs"), { recursive: true });

@@ -211,7 +211,19 @@ describe("config errors", () => {
   it("rejects two regions on one host, since ACLs ignore ports", () => {
     const text = EXAMPLE_TEXT.replace("serverName: 127.0.0.12:18448", "serverName: 127.0.0.11:28448");
     expect(issueAt(issuesOf(text), "regions[1].homeserver.serverName").message).toMatch(
-      /already used by region "east-africa"/,
+      /already used by region "east-africa" with another port/,
+    );
+  });
+
+  it("lets regions share one homeserver, but only with one client URL", () => {
+    const shared = EXAMPLE_TEXT.replace("serverName: 127.0.0.12:18448", "serverName: 127.0.0.11:18448");
+    const loaded = parseConfigText(
+      shared.replace("clientUrl: http://127.0.0.12:18008", "clientUrl: http://127.0.0.11:18008"),
+      "shared.yaml",
+    );
+    expect(loaded.ok).toBe(true);
+    expect(issueAt(issuesOf(shared), "regions[1].homeserver.clientUrl").message).toMatch(
+      /must give the same clientUrl/,
     );
   });
 
