@@ -17,10 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { MatrixEventEvent, RoomEvent, type MatrixClient, type MatrixEvent } from "matrix-js-sdk";
-import { down, readState, status, type DevnetState } from "../devnet/index.ts";
-import { OUTSIDER_HOMESERVER } from "../devnet/spec-from-config.ts";
-import { upNetwork } from "../devnet/up-network.ts";
-import { demoSecretsDir, devnetDir } from "../bin/commands/cli-options.ts";
+import { down } from "../devnet/index.ts";
+import { devnetDir } from "../bin/commands/cli-options.ts";
 import { spawnTestBot, type BotProcess } from "../tests/support/bots/bot-process.ts";
 import {
   homeserverOf,
@@ -36,6 +34,7 @@ import {
   waitForMembership,
 } from "../tests/support/matrix-test-client.ts";
 import { spawnEchoBaseline } from "./support/echo-baseline-process.ts";
+import { devnetForBench } from "./support/devnet-for-bench.ts";
 import { quietSdkGlobalLogger } from "../lib/sdk-logger.ts";
 import type { Benchmark } from "./run.ts";
 import { percentile, round } from "./report.ts";
@@ -47,36 +46,6 @@ const MEMORY_ROOMS = 50;
 const REPLY_TIMEOUT_MS = 30_000;
 
 type Log = (line: string) => void;
-
-/** The devnet to use, and whether this run started it (and so must stop it). */
-async function devnetForBench(log: Log): Promise<{ devnet: DevnetState; startedHere: boolean }> {
-  const dir = devnetDir();
-  const config = await loadTestNetworkConfig();
-  const current = await status(dir);
-  const healthy =
-    current.exists &&
-    current.redis?.health === "healthy" &&
-    config.regions.every(
-      (region) => current.homeservers.find((hs) => hs.id === region.id)?.health === "healthy",
-    );
-  const state = healthy ? await readState(dir) : undefined;
-  if (state !== undefined) {
-    log(`reusing the devnet in ${dir}`);
-    return { devnet: state, startedHere: false };
-  }
-  log(`starting the devnet in ${dir}`);
-  const result = await upNetwork(config, {
-    dir,
-    secretsDir: demoSecretsDir(),
-    redisUrl: process.env["REDIS_URL"],
-    extraHomeservers: [OUTSIDER_HOMESERVER],
-    log: (line) => {
-      log(`[devnet] ${line}`);
-    },
-  });
-  if (!result.ok) throw new Error(`the devnet could not start: ${result.error.message}`);
-  return { devnet: result.value, startedHere: true };
-}
 
 /**
  * Watches the tester's rooms for decrypted replies: `expect` registers a reply before the

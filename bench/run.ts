@@ -15,6 +15,7 @@ export interface Benchmark {
 const registry: Record<string, () => Promise<Benchmark>> = {
   "devnet-start": async () => (await import("./devnet-start.ts")).benchmark,
   "command-latency": async () => (await import("./command-latency.ts")).benchmark,
+  provision: async () => (await import("./provision.ts")).benchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@
  */
 import { type RoomId, type ServerName, type UserId, serverOf } from "../../lib/matrix-ids.ts";
 import type { Result } from "../../lib/result.ts";
+import { mapWithConcurrency } from "../../lib/map-with-concurrency.ts";
 import type { FieldChange } from "./diff-room.ts";
 import type { DesiredNetwork, DesiredRoom } from "./managed-room.ts";
 import { ARCHIVED_MARKER_TYPE } from "./managed-room.ts";
@@ -91,56 +92,86 @@ export async function applyPlan(plan: Plan, desired: DesiredNetwork, deps: Apply
     return result.ok;
   };
 
-  for (const room of desired.rooms) {
-    done += 1;
+  const applyRoom = async (room: DesiredRoom): Promise<void> => {
     const entry = planOf.get(room.configId);
-    if (entry === undefined) continue;
+    if (entry === undefined) return;
     const api = deps.apis.get(entry.server);
-    const label = `[${done}/${total}] ${entry.plan.action} "${room.name}" (${room.configId})`;
+    let failed = 0;
+    const attemptHere: Attempt = async (configId, operation, call) => {
+      const succeeded = await attempt(configId, operation, call);
+      if (!succeeded) failed += 1;
+      return succeeded;
+    };
     if (api === undefined) {
       failures.push(noAccount(room.configId, entry.server));
-      deps.progress(`${label}: no provisioner account on ${entry.server}`);
-      continue;
-    }
-    const before = failures.length;
-    if (entry.plan.action === "create") {
-      const roomId = await createRoom(api, room, ids, attempt);
+      failed += 1;
+    } else if (entry.plan.action === "create") {
+      const roomId = await createRoom(api, room, ids, attemptHere);
       if (roomId !== undefined) {
         tally.created += 1;
         ids.set(room.configId, roomId, entry.server);
-        // Parents come earlier in the desired order, so they exist and can list the new room.
+        // Parents are in an earlier tier, so they exist and can list the new room.
         for (const parent of room.parents) {
           const found = ids.get(parent);
           const parentApi = found === undefined ? undefined : deps.apis.get(found.host);
           if (found === undefined || parentApi === undefined) continue;
           const link = childLink({ roomId, host: entry.server });
-          await attempt(parent, `link ${room.configId}`, () =>
+          await attemptHere(parent, `link ${room.configId}`, () =>
             parentApi.sendState(found.roomId, link.type, link.stateKey, link.content),
           );
         }
-        tally.invited += await inviteAll(api, room.configId, roomId, entry.plan.invites, attempt);
-        await joinAdmins(deps.apis, api, room.configId, roomId, entry.server, entry.plan.adminJoins, attempt);
+        const invited = await inviteAll(api, room.configId, roomId, entry.plan.invites, attemptHere);
+        tally.invited += invited;
+        await joinAdmins(
+          deps.apis,
+          api,
+          room.configId,
+          roomId,
+          entry.server,
+          entry.plan.adminJoins,
+          attemptHere,
+        );
       }
     } else if (entry.plan.action === "update") {
       const { roomId, changes, invites, kicks } = entry.plan;
       for (const write of writesFor(changes, room, ids))
-        await attempt(room.configId, `set ${write.type}`, () =>
+        await attemptHere(room.configId, `set ${write.type}`, () =>
           api.sendState(roomId, write.type, write.stateKey, write.content),
         );
-      tally.invited += await inviteAll(api, room.configId, roomId, invites, attempt);
-      await joinAdmins(deps.apis, api, room.configId, roomId, entry.server, entry.plan.adminJoins, attempt);
-      tally.removed += await removeAll(
+      const invited = await inviteAll(api, room.configId, roomId, invites, attemptHere);
+      tally.invited += invited;
+      await joinAdmins(
+        deps.apis,
+        api,
+        room.configId,
+        roomId,
+        entry.server,
+        entry.plan.adminJoins,
+        attemptHere,
+      );
+      // Awaited before adding: `tally.x += await …` would read tally.x before other rooms'
+      // concurrent updates land and then overwrite them.
+      const removed = await removeAll(
         api,
         room.configId,
         roomId,
         kicks,
         "no longer in the network config",
-        attempt,
+        attemptHere,
       );
+      tally.removed += removed;
       tally.updated += 1;
     }
-    deps.progress(`${label}: ${failures.length === before ? "ok" : `${failures.length - before} failed`}`);
-  }
+    done += 1;
+    if (entry.plan.action !== "unchanged")
+      deps.progress(
+        `[${done}/${total}] ${entry.plan.action} "${room.name}" (${room.configId}): ${failed === 0 ? "ok" : `${failed} failed`}`,
+      );
+  };
+
+  // Tier by tier (the root space, then the spaces in it, then rooms), so a room's spaces
+  // exist before it; within a tier, a few rooms at a time.
+  for (const tier of tiers(desired.rooms)) await mapWithConcurrency(tier, ROOMS_IN_FLIGHT, applyRoom);
 
   for (const { plan: room, server } of retired) {
     done += 1;
@@ -158,6 +189,32 @@ export async function applyPlan(plan: Plan, desired: DesiredNetwork, deps: Apply
     deps.progress(`${label}: ${failures.length === before ? "ok" : `${failures.length - before} failed`}`);
   }
   return { ...tally, failures };
+}
+
+/** Rooms applied at once, and requests in flight within one room (invites). */
+const ROOMS_IN_FLIGHT = 4;
+const INVITES_IN_FLIGHT = 4;
+
+/** The rooms grouped by depth in the space tree, root first; desired order within a tier. */
+function tiers(rooms: readonly DesiredRoom[]): DesiredRoom[][] {
+  const depth = new Map<string, number>();
+  const depthOf = (room: DesiredRoom, seen: ReadonlySet<string>): number => {
+    const known = depth.get(room.configId);
+    if (known !== undefined) return known;
+    const parents = room.parents
+      .filter((id) => !seen.has(id))
+      .flatMap((id) => rooms.filter((candidate) => candidate.configId === id));
+    const value =
+      Math.max(-1, ...parents.map((parent) => depthOf(parent, new Set([...seen, room.configId])))) + 1;
+    depth.set(room.configId, value);
+    return value;
+  };
+  const grouped: DesiredRoom[][] = [];
+  for (const room of rooms) {
+    const level = depthOf(room, new Set([room.configId]));
+    (grouped[level] ??= []).push(room);
+  }
+  return grouped.filter((tier) => tier.length > 0);
 }
 
 type Attempt = (
@@ -263,10 +320,10 @@ async function inviteAll(
   users: readonly UserId[],
   attempt: Attempt,
 ): Promise<number> {
-  let count = 0;
-  for (const user of users)
-    if (await attempt(configId, `invite ${user}`, () => api.invite(roomId, user))) count += 1;
-  return count;
+  const results = await mapWithConcurrency(users, INVITES_IN_FLIGHT, (user) =>
+    attempt(configId, `invite ${user}`, () => api.invite(roomId, user)),
+  );
+  return results.filter(Boolean).length;
 }
 
 /** Brings the other servers' provisioner accounts into a space: invited by the host, then joined. */

@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Document, parseDocument } from "yaml";
 import { formatConfigIssues, type NetworkConfig, parseConfigText } from "../../config/index.ts";
-import { type DevnetState, registerUser } from "../../devnet/index.ts";
+import { type DevnetState, type DevnetStateHomeserver, registerUser } from "../../devnet/index.ts";
+import { mapWithConcurrency } from "../../lib/map-with-concurrency.ts";
 import {
   type ProvisionOutcome,
   type ProvisionError,
@@ -55,10 +56,24 @@ function load(text: string): NetworkConfig {
   return loaded.value;
 }
 
-/** Registers a fresh copy of the example network's accounts and returns the network. */
-export async function createTestNetwork(devnet: DevnetState): Promise<TestNetwork> {
+/** The devnet homeserver serving a region (regions may share one). */
+function homeserverOfRegion(
+  devnet: DevnetState,
+  config: NetworkConfig,
+  regionId: string,
+): DevnetStateHomeserver {
+  const region = config.regions.find((candidate) => candidate.id === regionId);
+  const found = devnet.homeservers.find((hs) => hs.serverName === region?.homeserver.serverName);
+  return found ?? homeserverOf(devnet, regionId);
+}
+
+/**
+ * Registers a fresh copy of a network's accounts (the example's, or those of `baseText`, a
+ * config in the example's shape) and returns the network.
+ */
+export async function createTestNetwork(devnet: DevnetState, baseText?: string): Promise<TestNetwork> {
   const tag = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
-  const base = readFileSync(EXAMPLE_CONFIG_PATH, "utf8");
+  const base = baseText ?? readFileSync(EXAMPLE_CONFIG_PATH, "utf8");
   const textWith = (edit: (doc: Document) => void): string => {
     const doc = parseDocument(base);
     tagged(doc, tag);
@@ -69,15 +84,16 @@ export async function createTestNetwork(devnet: DevnetState): Promise<TestNetwor
   const provisionerPassword = randomBytes(12).toString("base64url");
   const accounts = new Map<string, TestUser>();
   const register = async (region: string, localpart: string): Promise<void> => {
-    const user = await registerTestUser(homeserverOf(devnet, region), localpart);
+    const user = await registerTestUser(homeserverOfRegion(devnet, config, region), localpart);
     accounts.set(user.userId, user);
   };
-  await Promise.all(config.people.map((person) => register(person.region, person.localpart)));
+  // A few at a time: Synapse hashes each password, and 200 at once would only queue.
+  await mapWithConcurrency(config.people, 8, (person) => register(person.region, person.localpart));
   for (const name of ["convene", "route", "digest"] as const)
     await register(config.bots[name].region, config.bots[name].localpart);
   const provisioner = config.bots.provisioner;
   if (provisioner === undefined) throw new Error("the example network has a provisioner");
-  for (const region of config.regions) {
+  for (const region of new Set(config.regions.map((r) => homeserverOfRegion(devnet, config, r.id)))) {
     const registered = await registerUser(
       homeserverOf(devnet, region.id),
       provisioner.localpart,
