@@ -1,0 +1,110 @@
+/**
+ * The English catalogue, and through its type the shape every other catalogue must have:
+ * one function per message, taking exactly the values the sentence needs. A message
+ * returns plain text; callers that build HTML escape it (bots/runtime/commands/reply.ts), so
+ * a title with "<" can never become markup through a translation.
+ */
+import type { SeriesFrequency } from "../calendar/series-rule.ts";
+import type { Standing } from "../rsvp/tally-rsvps.ts";
+import { formatDuration, formatLanguages, formatList } from "./format-values.ts";
+
+const L = "en";
+
+const FREQUENCY_UNITS: Readonly<Record<SeriesFrequency, readonly [string, string]>> = {
+  DAILY: ["day", "days"],
+  WEEKLY: ["week", "weeks"],
+  MONTHLY: ["month", "months"],
+  YEARLY: ["year", "years"],
+};
+
+const STANDINGS: Readonly<Record<Standing, string>> = {
+  going: "going",
+  waitlisted: "on the waitlist",
+  maybe: "maybe",
+  declined: "not going",
+  unanswered: "no answer yet",
+};
+
+export interface RecurrenceParams {
+  readonly frequency: SeriesFrequency;
+  readonly interval: number;
+  readonly count?: number | undefined;
+  /** The last date, already formatted for the reader. */
+  readonly until?: string | undefined;
+}
+
+function every(frequency: SeriesFrequency, interval: number): string {
+  const [one, many] = FREQUENCY_UNITS[frequency];
+  return interval === 1 ? `every ${one}` : `every ${interval} ${many}`;
+}
+
+export const en = {
+  // The convening card.
+  "card.cancelled": () => "CANCELLED",
+  "card.cancelledReason": (p: { reason: string }) => `Reason: ${p.reason}`,
+  "card.when": () => "When",
+  "card.localTime": (p: { label: string; time: string }) => `${p.label}: ${p.time}`,
+  "card.duration": (p: { minutes: number }) => `Duration: ${formatDuration(L, p.minutes)}`,
+  "card.repeats": (p: RecurrenceParams) =>
+    `Repeats ${every(p.frequency, p.interval)}` +
+    (p.count === undefined ? "" : `, ${p.count} ${p.count === 1 ? "time" : "times"}`) +
+    (p.until === undefined ? "" : `, until ${p.until}`),
+  "card.languages": (p: { languages: readonly string[] }) => `Languages: ${formatLanguages(L, p.languages)}`,
+  "card.capacity": (p: { capacity: number }) => `Places: ${p.capacity}`,
+  "card.noCapacity": () => "Places: no limit",
+  "card.answers": (p: { going: number; waitlist: number; maybe: number; no: number }) =>
+    `Going: ${p.going} · Waitlist: ${p.waitlist} · Maybe: ${p.maybe} · Not going: ${p.no}`,
+  "card.howToAnswer": (p: { yes: string; maybe: string; no: string }) =>
+    `React ${p.yes} to come, ${p.maybe} if unsure, ${p.no} if you cannot come`,
+  "card.orCommand": (p: { command: string }) => `or send ${p.command}`,
+  "card.answersClosed": () => "Answers are closed.",
+  "card.id": (p: { id: string }) => `Convening ${p.id}`,
+
+  // Answers.
+  "rsvp.confirmed": (p: { title: string }) => `You're going to “${p.title}”. See you there!`,
+  "rsvp.waitlisted": (p: { title: string; position: number }) =>
+    `“${p.title}” is full: you're number ${p.position} on the waitlist. You'll be told if a place opens up.`,
+  "rsvp.promoted": (p: { title: string }) => `A place opened up: you're now going to “${p.title}”.`,
+  "rsvp.demoted": (p: { title: string; position: number }) =>
+    `“${p.title}” now has fewer places: you're number ${p.position} on the waitlist.`,
+  "rsvp.withdrewPlace": (p: { title: string }) => `You've given up your place at “${p.title}”.`,
+  "rsvp.leftWaitlist": (p: { title: string }) => `You've left the waitlist for “${p.title}”.`,
+  "rsvp.notedMaybe": (p: { title: string }) => `Noted: maybe for “${p.title}”.`,
+  "rsvp.notedNo": (p: { title: string }) => `Noted: you're not coming to “${p.title}”.`,
+  "rsvp.unchanged": (p: { title: string; standing: Standing }) =>
+    `Nothing changed: for “${p.title}” you're ${STANDINGS[p.standing]}.`,
+
+  // Reminders.
+  "reminder.startsIn": (p: { title: string; minutes: number }) =>
+    `Reminder: “${p.title}” starts in ${formatDuration(L, p.minutes)}.`,
+  "reminder.startingNow": (p: { title: string }) => `“${p.title}” is starting now.`,
+
+  // Cancellation.
+  "cancel.notice": (p: { title: string; reason?: string | undefined }) =>
+    `“${p.title}” has been cancelled.` + (p.reason === undefined ? "" : ` Reason: ${p.reason}`),
+
+  // Refusals.
+  "refusal.onlyOrganisersSchedule": () => "Only organisers can schedule convenings.",
+  "refusal.onlyOrganiserChanges": (p: { id: string }) =>
+    `Only the organiser of ${p.id} or a steering group member can change or cancel it.`,
+
+  // Errors.
+  "error.unknownConvening": (p: { id: string }) => `There is no convening “${p.id}”.`,
+  "error.cancelledNoAnswers": (p: { title: string }) =>
+    `“${p.title}” has been cancelled, so it no longer takes answers.`,
+  "error.pastNoAnswers": (p: { title: string }) => `“${p.title}” has already taken place.`,
+  "error.unknownAnswer": (p: { answer: string }) => `“${p.answer}” is not an answer: use yes, maybe or no.`,
+  "error.notInvited": (p: { title: string }) => `Your region is not invited to “${p.title}”.`,
+  "error.internal": () => "Something went wrong; the team has been told. Please try again later.",
+
+  // Calendar feeds.
+  "feed.regionName": (p: { network: string; region: string }) => `${p.network}: convenings in ${p.region}`,
+  "feed.personalName": (p: { network: string }) => `${p.network}: my convenings`,
+  "feed.invitedRegions": (p: { regions: readonly string[] }) =>
+    `Invited regions: ${formatList(L, p.regions)}`,
+  "feed.yourAnswer": (p: { standing: Standing }) => `Your answer: ${STANDINGS[p.standing]}`,
+  "feed.cancelledTitle": (p: { title: string }) => `Cancelled: ${p.title}`,
+} as const;
+
+/** The shape every catalogue has: the same keys, each taking the same values. */
+export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };
