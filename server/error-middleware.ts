@@ -8,10 +8,18 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { HubError, type MatrixErrcode } from "./hub-error.ts";
 import { requestContext } from "./request-context.ts";
 
+/**
+ * The 404 for anything not there. Routes whose resources are secret (feed tokens) throw this
+ * very error, so their 404 cannot be told apart from an unknown path.
+ */
+export function notFoundError(): HubError {
+  return new HubError(404, "M_NOT_FOUND", "No such resource");
+}
+
 /** Final middleware: any request no route answered gets a 404 in the Matrix error shape. */
 export function notFoundMiddleware(): RequestHandler {
   return (_req, _res, next) => {
-    next(new HubError(404, "M_NOT_FOUND", "No such resource"));
+    next(notFoundError());
   };
 }
 

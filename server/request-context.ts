@@ -18,6 +18,11 @@ export type RequestContext = {
   readonly startedAt: number;
   /** Mount path of the route module serving the request (a template, e.g. `/rooms/:id`). */
   routeBase: string;
+  /**
+   * The path the request log shows instead of the real one, set by routes whose paths are
+   * secrets (capability URLs such as calendar feeds).
+   */
+  logPath: string | undefined;
 };
 
 const contexts = new WeakMap<Response, RequestContext>();
@@ -39,6 +44,7 @@ export function requestContextMiddleware(logger: Logger): RequestHandler {
       log: logger.child({ reqId: requestId }),
       startedAt: performance.now(),
       routeBase: "",
+      logPath: undefined,
     });
     res.setHeader("x-request-id", requestId);
     next();

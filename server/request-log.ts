@@ -17,7 +17,7 @@ export function requestLogMiddleware(): RequestHandler {
       const fields = {
         method: req.method,
         route: routeTemplateOf(req, res),
-        path,
+        path: context.logPath ?? path,
         status: res.statusCode,
         durationMs: Math.round((performance.now() - context.startedAt) * 10) / 10,
       };

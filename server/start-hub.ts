@@ -4,9 +4,13 @@
  * so tests and the CLI start it the same way.
  */
 import type { Express } from "express";
+import type { Redis } from "ioredis";
 import { Registry } from "prom-client";
 import type { Server as SocketIoServer } from "socket.io";
+import { conveningIndexKeys } from "../lib/convening-index/index.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { HubNetwork } from "./calendars/hub-network.ts";
+import type { CalendarFeeds } from "./calendars/render-subject-feed.ts";
 import { createHubApp } from "./create-hub-app.ts";
 import { createGracefulHttpServer, listen, localUrl } from "./http-lifecycle.ts";
 import { createHubMetrics, recordReadiness } from "./metrics.ts";
@@ -15,6 +19,7 @@ import { HUB_ROUTE_MODULES } from "./routes/hub-routes.ts";
 import type { HubRouteModule } from "./routes/route-module.ts";
 import { attachSocketServer } from "./socket-server.ts";
 
+export type { HubNetwork } from "./calendars/hub-network.ts";
 export type { ReadinessCheck } from "./readiness.ts";
 export { homeserverReadinessCheck, redisReadinessCheck } from "./readiness-checks.ts";
 
@@ -36,6 +41,11 @@ export type HubConfig = {
   readonly readinessTimeoutMs?: number;
   /** Cap on waiting for in-flight requests in `stop()`. */
   readonly shutdownGraceMs?: number;
+  /**
+   * The network the hub serves (the loaded network config fits): its id scopes the convening
+   * index and calendar UIDs, its names title the feeds. Needed with `conveningIndex`.
+   */
+  readonly network?: HubNetwork;
 };
 
 /** What the hub is given rather than creating itself. */
@@ -47,6 +57,12 @@ export type HubDeps = {
   readonly metrics?: Registry;
   /** Route modules mounted after the built-in ones (`HUB_ROUTE_MODULES`). */
   readonly routes?: readonly HubRouteModule[];
+  /**
+   * The Redis the convene bot publishes its convening index to, and the prefix its bots run
+   * under (NETWORK_BOTS_REDIS_PREFIX for the network's bots), as for bot health. Without it
+   * the hub serves no calendar feeds.
+   */
+  readonly conveningIndex?: { readonly redis: Redis; readonly redisPrefix: string };
 };
 
 /** A running hub. */
@@ -84,7 +100,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   const app = createHubApp({
     logger,
     metrics,
-    routeContext: { logger, readiness, metrics: registry },
+    routeContext: { logger, readiness, metrics: registry, calendars: calendarFeedsOf(config, deps) },
     routes: [...HUB_ROUTE_MODULES, ...(deps.routes ?? [])],
     trustProxy: config.trustProxy ?? false,
     https: config.publicUrl !== undefined && new URL(config.publicUrl).protocol === "https:",
@@ -125,4 +141,13 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
       return stopping;
     },
   };
+}
+
+/** The calendar feeds' sources, when the hub was given an index to read. */
+function calendarFeedsOf(config: HubConfig, deps: HubDeps): CalendarFeeds | undefined {
+  if (deps.conveningIndex === undefined) return undefined;
+  // A composition-root mistake, not something a request can cause: fail at start.
+  if (config.network === undefined) throw new Error("startHub: conveningIndex needs config.network");
+  const { redis, redisPrefix } = deps.conveningIndex;
+  return { redis, keys: conveningIndexKeys(redisPrefix, config.network.network.id), network: config.network };
 }

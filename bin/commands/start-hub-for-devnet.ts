@@ -50,8 +50,10 @@ export async function startHubForDevnet(
       host: config.hub.host,
       port: hubPort,
       ...(config.hub.publicUrl === undefined ? {} : { publicUrl: config.hub.publicUrl }),
+      network: config,
     },
-    { logger, readiness },
+    // Calendar feeds come from the index the convene bot publishes.
+    { logger, readiness, conveningIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX } },
   );
   registerBotMetrics(hub.metrics, {
     botIds,

@@ -2,8 +2,9 @@
  * The hub's route modules, in mount order. Add a feature's router here (site, feeds,
  * calendars, client API) and nowhere else.
  */
+import { calendarRoutes } from "./calendar-routes.ts";
 import { healthRoutes } from "./health-routes.ts";
 import type { HubRouteModule } from "./route-module.ts";
 
 /** Built-in route modules mounted by `startHub`. */
-export const HUB_ROUTE_MODULES: readonly HubRouteModule[] = [healthRoutes];
+export const HUB_ROUTE_MODULES: readonly HubRouteModule[] = [healthRoutes, calendarRoutes];

@@ -6,6 +6,7 @@
 import type { Express, Router } from "express";
 import type { Registry } from "prom-client";
 import type { Logger } from "../../lib/logger.ts";
+import type { CalendarFeeds } from "../calendars/render-subject-feed.ts";
 import type { ReadinessRegistry } from "../readiness.ts";
 import { requestContext } from "../request-context.ts";
 
@@ -14,6 +15,8 @@ export type HubRouteContext = {
   readonly logger: Logger;
   readonly readiness: ReadinessRegistry;
   readonly metrics: Registry;
+  /** The convening index behind calendar feeds; undefined when the hub was given none. */
+  readonly calendars: CalendarFeeds | undefined;
 };
 
 /** A feature's routes. */
