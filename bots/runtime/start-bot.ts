@@ -1,7 +1,8 @@
 /**
  * The bot runtime's composition root: `startBot(definition, options, deps)` opens the bot's
- * persistent E2EE identity, wires intake → ledger → permission → command → threaded reply,
- * accepts invites the network allows, runs the bot's jobs, publishes health, and returns a
+ * persistent E2EE identity, wires intake → ledger → permission → command → threaded reply
+ * (and intake → ledger → `onReaction` for reactions), gives the bot's services a narrow Matrix
+ * API, accepts invites the network allows, runs the bot's jobs, publishes health, and returns a
  * handle whose `stop()` shuts it all down within a few seconds. A bot author supplies only
  * commands and services; encryption, parsing, permissions, retries and shutdown live here.
  */
@@ -19,11 +20,14 @@ import { startHeartbeat, type BotHealth } from "./health/heartbeat.ts";
 import { openBotSession, type IdentityError } from "./identity/index.ts";
 import { createEventIntake } from "./intake/create-event-intake.ts";
 import type { IncomingCommand } from "./intake/incoming-command.ts";
+import type { IncomingReaction } from "./intake/incoming-reaction.ts";
 import { handleInvites } from "./invites/handle-invites.ts";
 import type { InvitePolicy } from "./invites/decide-invite.ts";
 import { createJobRuntime, type JobRuntime } from "./jobs/index.ts";
 import { createEventLedger, transactionIdFor } from "./ledger/index.ts";
 import { createCommandRateLimiter, withHomeserverRateLimit } from "./limits/index.ts";
+import type { BotMatrix } from "./matrix/bot-matrix.ts";
+import { createBotMatrix } from "./matrix/create-bot-matrix.ts";
 import { replyContent } from "./replies/reply-content.ts";
 import type { RolesOf } from "./roles/roles-of.ts";
 import { waitForFirstSync } from "./wait-for-first-sync.ts";
@@ -34,6 +38,13 @@ export interface BotDefinition<S> {
   readonly commands: readonly Command<S>[];
   /** Builds `ctx.services` once the runtime's infrastructure is up. */
   readonly services: (runtime: BotRuntimeHandles) => S;
+  /**
+   * Called once for each reaction someone else puts on an event in a room of the bot (the
+   * ledger makes it once across restarts, as for commands). Throwing means "try again later";
+   * a lease that ran out mid-handler can run it a second time, so sends should carry
+   * `transactionIdFor(reaction.eventId, <purpose>)`. Reactions taken back are not reported.
+   */
+  readonly onReaction?: (services: S, reaction: IncomingReaction) => Promise<void>;
 }
 
 /** The infrastructure a bot's services may use (never the Matrix client itself). */
@@ -42,6 +53,8 @@ export interface BotRuntimeHandles {
   readonly redis: Redis;
   readonly logger: Logger;
   readonly userId: UserId;
+  /** Rooms, state, messages and DMs, through the bot's E2EE session. */
+  readonly matrix: BotMatrix;
 }
 
 export interface BotRuntimeOptions {
@@ -128,7 +141,8 @@ export async function startBot<S>(
   const session = opened.value;
   const { client } = session;
 
-  const services = definition.services({ jobs, redis: deps.redis, logger, userId: session.userId });
+  const matrix = createBotMatrix(client, { userId: session.userId, logger });
+  const services = definition.services({ jobs, redis: deps.redis, logger, userId: session.userId, matrix });
   const registry = createCommandRegistry(definition.commands);
   const send = <T>(fn: () => Promise<T>): Promise<T> =>
     withHomeserverRateLimit(fn, { maxAttempts: 5, logger });
@@ -171,6 +185,18 @@ export async function startBot<S>(
     logger.info({ ...ids, outcome: outcome.outcome }, "answered a command");
   };
 
+  const { onReaction } = definition;
+  const dispatchReaction =
+    onReaction === undefined
+      ? undefined
+      : async (reaction: IncomingReaction): Promise<void> => {
+          await onReaction(services, reaction);
+          logger.info(
+            { roomId: reaction.roomId, eventId: reaction.eventId, sender: reaction.sender },
+            "handled a reaction",
+          );
+        };
+
   const intake = createEventIntake({
     client,
     ownUserId: session.userId,
@@ -179,6 +205,7 @@ export async function startBot<S>(
     maxEventAgeMs,
     now,
     dispatch,
+    dispatchReaction,
   });
   intake.attach();
   const stopInvites = handleInvites(client, session.userId, deps.invitePolicy, logger, send);

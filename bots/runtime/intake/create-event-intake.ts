@@ -1,9 +1,13 @@
 /**
  * The bot's intake: every message that reaches the bot is remembered as pending in Redis
  * (ids only) before anything else, decrypted, and, if it is a command, handed to `dispatch`
- * exactly once. A command in flight when the process dies stays pending and is fetched again
- * by id on the next start; one already handled is recognised by the ledger and skipped.
- * Commands of one room are handled in order; rooms proceed independently.
+ * exactly once; a reaction likewise to `dispatchReaction`, when the bot takes reactions. An
+ * event in flight when the process dies stays pending and is fetched again by id on the next
+ * start; one already handled is recognised by the ledger and skipped. Events of one room are
+ * handled in order; rooms proceed independently.
+ *
+ * Removing a reaction is a redaction of the reaction event; those are not taken in yet, so a
+ * bot sees a reaction arrive but not go (its handler must not assume the reaction still stands).
  */
 import { Direction, MatrixEvent, RoomEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "../../../lib/logger.ts";
@@ -11,6 +15,7 @@ import { waitForDecryption } from "../../../lib/wait-for-decryption.ts";
 import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
 import { isTooOld, type EventLedger } from "../ledger/index.ts";
 import type { IncomingCommand } from "./incoming-command.ts";
+import type { IncomingReaction } from "./incoming-reaction.ts";
 import { readCommandEvent } from "./read-command-event.ts";
 
 export interface EventIntakeOptions {
@@ -18,11 +23,16 @@ export interface EventIntakeOptions {
   ownUserId: string;
   ledger: EventLedger;
   logger: Logger;
-  /** Commands older than this are skipped (with a log line): nobody wants a week-old answer. */
+  /** Commands and reactions older than this are skipped (logged): nobody wants a week-old answer. */
   maxEventAgeMs: number;
   now: () => number;
   /** Runs the command and sends its reply; throws on a transient failure (it is retried). */
   dispatch: (command: IncomingCommand) => Promise<void>;
+  /**
+   * Handles a reaction someone else put on an event; throws on a transient failure (it is
+   * retried). Absent: the bot takes no reactions, and unencrypted ones are not even recorded.
+   */
+  dispatchReaction?: ((reaction: IncomingReaction) => Promise<void>) | undefined;
   /** How long to wait for a room key that has not arrived yet. */
   decryptTimeoutMs?: number;
   /** When to look at pending events again after a busy lease or a failed dispatch. */
@@ -51,7 +61,10 @@ export interface EventIntake {
   handledCount(): number;
 }
 
-const MESSAGE_TYPES = new Set(["m.room.message", "m.room.encrypted"]);
+/** Wire types that may hold a command; an encrypted event may as well hold a reaction. */
+const MESSAGE_TYPES: readonly string[] = ["m.room.message", "m.room.encrypted"];
+/** A reaction in a room without encryption, or from a client that leaves reactions unencrypted. */
+const REACTION_TYPE = "m.reaction";
 const CATCH_UP_PAGE_SIZE = 100;
 /** At most this many pages (of 100 events) are fetched to fill one gap. */
 const CATCH_UP_PAGES = 50;
@@ -60,6 +73,10 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
   const { client, ledger, logger } = options;
   const decryptTimeoutMs = options.decryptTimeoutMs ?? 30_000;
   const retryAfterMs = options.retryAfterMs ?? 10_000;
+  const { dispatchReaction } = options;
+  const wireTypes = new Set(
+    dispatchReaction === undefined ? MESSAGE_TYPES : [...MESSAGE_TYPES, REACTION_TYPE],
+  );
   const inFlight = new Set<string>();
   const roomChains = new Map<string, Promise<void>>();
   const running = new Set<Promise<void>>();
@@ -82,27 +99,36 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
     retryTimer.unref();
   };
 
-  const runCommand = async (command: IncomingCommand): Promise<void> => {
-    const ids = { roomId: command.roomId, eventId: command.eventId, sender: command.sender };
-    const claim = await ledger.claim(command.eventId);
+  /**
+   * Runs `work` for the event once across every process of the bot: claimed before, marked
+   * done after. A failure gives the lease back and the event is tried again later. A lease that
+   * expires mid-work (a crash, a long pause) lets it run again, which is why every send made
+   * for an event carries a transaction id derived from it (see ledger/transaction-id.ts).
+   */
+  const runOnce = async (
+    what: "command" | "reaction",
+    ids: { roomId: RoomId; eventId: EventId; sender: string },
+    work: () => Promise<void>,
+  ): Promise<void> => {
+    const claim = await ledger.claim(ids.eventId);
     if (claim === "done") {
-      await ledger.remove(command.eventId);
+      await ledger.remove(ids.eventId);
       return;
     }
     if (claim === "busy") {
-      logger.debug(ids, "command held by an earlier lease; will retry");
+      logger.debug(ids, `${what} held by an earlier lease; will retry`);
       scheduleRetry();
       return;
     }
     try {
-      await options.dispatch(command);
-      await ledger.markDone(command.eventId);
+      await work();
+      await ledger.markDone(ids.eventId);
       handled += 1;
     } catch (error) {
-      await ledger.release(command.eventId).catch(() => undefined);
+      await ledger.release(ids.eventId).catch(() => undefined);
       logger.warn(
         { ...ids, err: error instanceof Error ? error.message : String(error) },
-        "command failed; will retry",
+        `${what} failed; will retry`,
       );
       scheduleRetry();
     }
@@ -116,12 +142,27 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
       return;
     }
     const candidate = readCommandEvent(event, options.ownUserId);
-    if (candidate.kind === "ignore") {
-      // Done, not just dropped: a catch-up after a gap stops at the first event already seen.
-      await ledger.markDone(eventId);
-      return;
+    switch (candidate.kind) {
+      case "command": {
+        const { command } = candidate;
+        const ids = { roomId: command.roomId, eventId: command.eventId, sender: command.sender };
+        await runOnce("command", ids, () => options.dispatch(command));
+        return;
+      }
+      case "reaction": {
+        const { reaction } = candidate;
+        if (dispatchReaction !== undefined) {
+          const ids = { roomId: reaction.roomId, eventId: reaction.eventId, sender: reaction.sender };
+          await runOnce("reaction", ids, () => dispatchReaction(reaction));
+          return;
+        }
+        break;
+      }
+      case "ignore":
+        break;
     }
-    await runCommand(candidate.command);
+    // Done, not just dropped: a catch-up after a gap stops at the first event already seen.
+    await ledger.markDone(eventId);
   };
 
   /** Serialises work per room so a person's commands are answered in the order sent. */
@@ -139,7 +180,7 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
     const eventId = event.getId();
     const roomId = event.getRoomId();
     if (stopped || eventId === undefined || roomId === undefined || inFlight.has(eventId)) return;
-    if (event.getSender() === options.ownUserId || !MESSAGE_TYPES.has(event.getWireType())) return;
+    if (event.getSender() === options.ownUserId || !wireTypes.has(event.getWireType())) return;
     if (isTooOld(event.getTs(), options.now(), options.maxEventAgeMs)) {
       logger.info({ roomId, eventId }, "skipping a message older than the age limit");
       if (alreadyPending) track(ledger.remove(eventId as EventId));

@@ -1,0 +1,121 @@
+/**
+ * Builds a bot's {@link BotMatrix} over its MatrixClient (already holding the bot's E2EE
+ * session). Every request is retried while rate-limited and its refusal returned as a value;
+ * nothing is sent to a room before the bot's sync knows whether the room is encrypted.
+ */
+import { EventType, type MatrixClient } from "matrix-js-sdk";
+import type { RoomMessageEventContent } from "matrix-js-sdk/lib/@types/events.js";
+import type { Logger } from "../../../lib/logger.ts";
+import type { EventId, RoomId, UserId } from "../../../lib/matrix-ids.ts";
+import { type Result, err, ok } from "../../../lib/result.ts";
+import type { BotMatrix, MatrixFailure, MessageContent } from "./bot-matrix.ts";
+import { createRoomRequest } from "./create-room-request.ts";
+import { editContent } from "./edit-content.ts";
+import { notSynced } from "./matrix-failure.ts";
+import { createMatrixRequest } from "./matrix-request.ts";
+import { createRoomStateAccess } from "./room-state.ts";
+import { createSendDirect } from "./send-direct.ts";
+import { hasInvitedOrJoined, joined, waitForSyncedRoom } from "./wait-for-synced-room.ts";
+
+export interface BotMatrixDeps {
+  readonly userId: UserId;
+  readonly logger: Logger;
+  /** Calls per request including the first, while rate-limited. Default 5. */
+  readonly maxAttempts?: number;
+  /** How long a send waits for a room to reach the bot's sync (e.g. one just joined). Default 30 s. */
+  readonly syncTimeoutMs?: number;
+  /** How long a state write or an invite waits to see itself in the sync. Default 10 s. */
+  readonly echoTimeoutMs?: number;
+}
+
+export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotMatrix {
+  const { logger, userId } = deps;
+  const syncTimeoutMs = deps.syncTimeoutMs ?? 30_000;
+  const echoTimeoutMs = deps.echoTimeoutMs ?? 10_000;
+  const request = createMatrixRequest({
+    logger,
+    ...(deps.maxAttempts === undefined ? {} : { maxAttempts: deps.maxAttempts }),
+  });
+  const state = createRoomStateAccess(client, request, { echoTimeoutMs });
+
+  const send = async (
+    roomId: RoomId,
+    content: Record<string, unknown>,
+    txnId: string | undefined,
+  ): Promise<Result<EventId, MatrixFailure>> => {
+    // The SDK encrypts only for rooms it has synced; unknown, the message would go out in the clear.
+    if (!(await waitForSyncedRoom(client, roomId, joined, syncTimeoutMs)))
+      return err(notSynced(`the bot has not joined ${roomId} (or its sync has not shown it yet)`));
+    // The same txnId on every attempt: a repeat after a rate limit (or a crash) sends nothing twice.
+    const fixedTxnId = txnId ?? client.makeTxnId();
+    const sent = await request("send message", () =>
+      client.sendEvent(
+        roomId,
+        EventType.RoomMessage,
+        // Our content is a valid m.room.message; the SDK's union type does not model every variant.
+        { ...content } as unknown as RoomMessageEventContent,
+        fixedTxnId,
+      ),
+    );
+    return sent.ok ? ok(sent.value.event_id as EventId) : sent;
+  };
+
+  const sendMessage = (roomId: RoomId, content: MessageContent, txnId?: string) =>
+    send(roomId, { ...content }, txnId);
+
+  const invite = async (roomId: RoomId, user: UserId): Promise<Result<void, MatrixFailure>> => {
+    const invited = await request("invite", () => client.invite(roomId, user));
+    if (!invited.ok) return invited;
+    // Room keys go to the members the bot's sync shows: a message sent before the invite is
+    // seen there would never be readable by the invitee. Not seen in time is still success.
+    await waitForSyncedRoom(
+      client,
+      roomId,
+      (room) => joined(room) && hasInvitedOrJoined(room, user),
+      echoTimeoutMs,
+    );
+    return ok(undefined);
+  };
+
+  return {
+    userId,
+
+    async createRoom(options) {
+      // Safe to repeat inside `request`: it repeats only rate-limit refusals, which created nothing.
+      const created = await request("create room", () =>
+        client.createRoom(createRoomRequest(options, userId)),
+      );
+      if (!created.ok) return created;
+      const roomId = created.value.room_id as RoomId;
+      // Invited one by one once the room exists: in /createRoom, one failed invite (a server
+      // down) fails the whole request after the room was made, leaving a room nobody knows.
+      for (const user of options.invite ?? []) {
+        const invited = await invite(roomId, user);
+        if (!invited.ok)
+          logger.warn(
+            { roomId, user, errcode: invited.error.errcode },
+            "could not invite someone to a new room",
+          );
+      }
+      return ok(roomId);
+    },
+
+    invite,
+    sendState: state.sendState,
+    readState: state.readState,
+    readStateOfType: state.readStateOfType,
+    roomsWithState: state.roomsWithState,
+    sendMessage,
+
+    editMessage(roomId, eventId, content, txnId) {
+      return send(roomId, editContent(eventId, content), txnId);
+    },
+
+    sendDirect: createSendDirect({ client, userId, request, sendMessage, logger, syncTimeoutMs }),
+
+    members(roomId, membership = "join") {
+      const room = client.getRoom(roomId);
+      return room === null ? [] : room.getMembersWithMembership(membership).map((m) => m.userId as UserId);
+    },
+  };
+}
