@@ -12,7 +12,9 @@ import { type Result, err, ok } from "../lib/result.ts";
 import { botDefinition, CHAT_BOT_IDS, type ChatBotId } from "./bot-definitions.ts";
 import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
 import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
-import { startBot, type RunningBot } from "./runtime/start-bot.ts";
+import { startBot, type BotDefinition, type RunningBot } from "./runtime/start-bot.ts";
+import { type ConveneBotOptions, conveneBot } from "./convene/convene-bot.ts";
+import { conveningIndexKeys, issueFeedToken, publishConvening } from "../lib/convening-index/index.ts";
 
 export interface NetworkBotsOptions {
   secretsDir: string;
@@ -63,20 +65,29 @@ export async function startNetworkBots(
           : `region ${bot.region} is unknown`;
       return err(`bot ${id}: ${why}`);
     }
-    const running = await startBot(
-      botDefinition(id),
-      {
-        homeserverUrl: region.homeserver.clientUrl,
-        userId: bot.userId,
-        password: password.value,
-        storeKey: storeKey.value,
-        stateDir: join(options.stateRoot, id),
-        redisPrefix: options.redisPrefix ?? NETWORK_BOTS_REDIS_PREFIX,
-        maxEventAgeMs: bot.maxCommandAge,
-        commandRate: { capacity: bot.commandRate.burst, refillPerSecond: bot.commandRate.perMinute / 60 },
-      },
-      { logger, redis, redisUrl: options.redisUrl, rolesOf, invitePolicy },
-    );
+    const start = <S>(definition: BotDefinition<S>) =>
+      startBot(definition, runtimeOptions, {
+        logger,
+        redis,
+        redisUrl: options.redisUrl,
+        rolesOf,
+        invitePolicy,
+      });
+    const runtimeOptions = {
+      homeserverUrl: region.homeserver.clientUrl,
+      userId: bot.userId,
+      password: password.value,
+      storeKey: storeKey.value,
+      stateDir: join(options.stateRoot, id),
+      redisPrefix: options.redisPrefix ?? NETWORK_BOTS_REDIS_PREFIX,
+      maxEventAgeMs: bot.maxCommandAge,
+      commandRate: { capacity: bot.commandRate.burst, refillPerSecond: bot.commandRate.perMinute / 60 },
+    };
+    const prefix = options.redisPrefix ?? NETWORK_BOTS_REDIS_PREFIX;
+    const running =
+      id === "convene"
+        ? await start(conveneBot(config, conveneFeeds(config, redis, prefix)))
+        : await start(botDefinition(id));
     if (!running.ok) {
       await stopAll();
       return err(running.error.message);
@@ -84,4 +95,18 @@ export async function startNetworkBots(
     started.push(running.value);
   }
   return ok({ bots: started, stop: stopAll });
+}
+
+/** The convene bot's options: its keys, and the calendar index and feed URLs the hub serves. */
+function conveneFeeds(config: NetworkConfig, redis: Redis, prefix: string): ConveneBotOptions {
+  const keys = conveningIndexKeys(prefix, config.network.id);
+  const hubUrl = config.hub.publicUrl ?? `http://${config.hub.host}:${config.hub.port}`;
+  return {
+    prefix: `${prefix}:convene-data`,
+    publish: async (stored) => {
+      await publishConvening(redis, keys, stored.convening, stored.rsvps);
+    },
+    feedUrl: async (subject, rotate) =>
+      `${hubUrl}/calendars/${await issueFeedToken(redis, keys, subject, { rotate })}.ics`,
+  };
 }

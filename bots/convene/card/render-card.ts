@@ -51,7 +51,7 @@ export function renderConveningCard(input: CardInput): CardContent {
   };
 }
 
-function cardReply(input: CardInput): Reply {
+export function cardReply(input: CardInput): Reply {
   const { convening, locale, tally } = input;
   const cancelled = convening.status === "cancelled";
   const time = checkTime(convening.time);

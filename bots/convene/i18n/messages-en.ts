@@ -96,6 +96,28 @@ export const en = {
   "error.unknownAnswer": (p: { answer: string }) => `“${p.answer}” is not an answer: use yes, maybe or no.`,
   "error.notInvited": (p: { title: string }) => `Your region is not invited to “${p.title}”.`,
   "error.internal": () => "Something went wrong; the team has been told. Please try again later.",
+  "error.badSchedule": (p: { problem: string }) => `I could not schedule that: ${p.problem}`,
+  "error.badWhen": (p: { problem: string }) => `I could not read the new time: ${p.problem}`,
+  "error.badZone": (p: { zone: string }) =>
+    `“${p.zone}” is not a time zone I know: use an IANA name such as Africa/Nairobi or Europe/Paris.`,
+
+  // Scheduling and changes.
+  "schedule.done": (p: { id: string; title: string }) =>
+    `Scheduled “${p.title}” as ${p.id}. The card is posted in its room and in the invited regions' rooms.`,
+  "reschedule.done": (p: { id: string; title: string }) =>
+    `Moved “${p.title}” (${p.id}); everyone who answered has been told.`,
+  "reschedule.notice": (p: { title: string; when: string }) => `“${p.title}” has moved: ${p.when}.`,
+  "cancel.done": (p: { id: string; title: string }) => `Cancelled “${p.title}” (${p.id}).`,
+  "cancel.already": (p: { title: string }) => `“${p.title}” was already cancelled.`,
+  "list.empty": () => "No convenings are scheduled for your regions.",
+  "list.heading": () => "Convenings:",
+  "list.item": (p: { id: string; title: string; when: string; status: string }) =>
+    `${p.id}: ${p.title}, ${p.when}${p.status === "cancelled" ? " (cancelled)" : ""}`,
+  "feed.unavailable": () => "Calendar feeds are not set up on this network.",
+  "feed.personalUrl": (p: { url: string }) =>
+    `Your private calendar (add it to Google Calendar, Outlook or Thunderbird by URL): ${p.url} — keep it to yourself; "!convene feed --new" replaces it if it leaks.`,
+  "feed.url": (p: { url: string }) => `Calendar feed (share it only inside the network): ${p.url}`,
+  "tz.set": (p: { zone: string; now: string }) => `Your time zone is now ${p.zone} (it is ${p.now} there).`,
 
   // Calendar feeds.
   "feed.regionName": (p: { network: string; region: string }) => `${p.network}: convenings in ${p.region}`,

@@ -87,6 +87,26 @@ export const fr: Messages = {
     `${quoted(p.answer)} n’est pas une réponse${NBSP}: utilisez yes, maybe ou no.`,
   "error.notInvited": (p) => `Votre région n’est pas invitée à ${quoted(p.title)}.`,
   "error.internal": () => `Une erreur est survenue${NBSP}; l’équipe a été prévenue. Réessayez plus tard.`,
+  "error.badSchedule": (p) => `Je n’ai pas pu programmer cela${NBSP}: ${p.problem}`,
+  "error.badWhen": (p) => `Je n’ai pas pu lire la nouvelle date${NBSP}: ${p.problem}`,
+  "error.badZone": (p) =>
+    `«${NBSP}${p.zone}${NBSP}» n’est pas un fuseau horaire connu${NBSP}: utilisez un nom IANA comme Africa/Nairobi ou Europe/Paris.`,
+
+  "schedule.done": (p) =>
+    `«${NBSP}${p.title}${NBSP}» est programmée sous l’identifiant ${p.id}. La fiche est publiée dans son salon et dans ceux des régions invitées.`,
+  "reschedule.done": (p) =>
+    `«${NBSP}${p.title}${NBSP}» (${p.id}) a été déplacée${NBSP}; toutes les personnes ayant répondu ont été prévenues.`,
+  "reschedule.notice": (p) => `«${NBSP}${p.title}${NBSP}» a été déplacée${NBSP}: ${p.when}.`,
+  "cancel.done": (p) => `«${NBSP}${p.title}${NBSP}» (${p.id}) est annulée.`,
+  "cancel.already": (p) => `«${NBSP}${p.title}${NBSP}» était déjà annulée.`,
+  "list.empty": () => "Aucune rencontre n’est prévue pour vos régions.",
+  "list.heading": () => `Rencontres${NBSP}:`,
+  "list.item": (p) => `${p.id}${NBSP}: ${p.title}, ${p.when}${p.status === "cancelled" ? " (annulée)" : ""}`,
+  "feed.unavailable": () => "Les calendriers ne sont pas configurés sur ce réseau.",
+  "feed.personalUrl": (p) =>
+    `Votre calendrier privé (à ajouter par URL dans Google Agenda, Outlook ou Thunderbird)${NBSP}: ${p.url} — gardez-le pour vous${NBSP}; «${NBSP}!convene feed --new${NBSP}» le remplace s’il a fuité.`,
+  "feed.url": (p) => `Calendrier (à ne partager qu’au sein du réseau)${NBSP}: ${p.url}`,
+  "tz.set": (p) => `Votre fuseau horaire est désormais ${p.zone} (il y est ${p.now}).`,
 
   "feed.regionName": (p) => `${p.network}${NBSP}: rencontres (${p.region})`,
   "feed.personalName": (p) => `${p.network}${NBSP}: mes rencontres`,

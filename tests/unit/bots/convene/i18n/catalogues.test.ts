@@ -47,6 +47,21 @@ const SAMPLES: { readonly [K in MessageKey]: MessageArgs<K> } = {
   "error.unknownAnswer": [{ answer: "perhaps" }],
   "error.notInvited": [{ title: "Youth roundtable" }],
   "error.internal": [],
+  "error.badSchedule": [{ problem: "no <when>" }],
+  "error.badWhen": [{ problem: "no <when>" }],
+  "error.badZone": [{ zone: "Mars/Olympus" }],
+  "schedule.done": [{ id: "c7k2p", title: "Listening <circle>" }],
+  "reschedule.done": [{ id: "c7k2p", title: "Listening <circle>" }],
+  "reschedule.notice": [{ title: "Listening <circle>", when: "Thu 3 Dec, 14:00" }],
+  "cancel.done": [{ id: "c7k2p", title: "Listening <circle>" }],
+  "cancel.already": [{ title: "Listening <circle>" }],
+  "list.empty": [],
+  "list.heading": [],
+  "list.item": [{ id: "c7k2p", title: "Listening <circle>", when: "Thu 3 Dec, 14:00", status: "cancelled" }],
+  "feed.unavailable": [],
+  "feed.personalUrl": [{ url: "http://hub.example/calendars/abc.ics" }],
+  "feed.url": [{ url: "http://hub.example/calendars/abc.ics" }],
+  "tz.set": [{ zone: "Africa/Nairobi", now: "14:00" }],
   "feed.regionName": [{ network: "Horn Network", region: "East Africa" }],
   "feed.personalName": [{ network: "Horn Network" }],
   "feed.invitedRegions": [{ regions: ["East Africa", "Sahel"] }],
@@ -55,7 +70,7 @@ const SAMPLES: { readonly [K in MessageKey]: MessageArgs<K> } = {
 };
 
 // Values that are formatted rather than shown as given (durations, an interval of words).
-const FORMATTED = new Set(["minutes", "interval", "frequency", "languages", "regions", "standing"]);
+const FORMATTED = new Set(["status", "minutes", "interval", "frequency", "languages", "regions", "standing"]);
 
 const KEYS = Object.keys(SAMPLES) as MessageKey[];
 

@@ -1,0 +1,50 @@
+/**
+ * The convene bot's definition: its commands, and services built on the runtime's handles
+ * (Matrix, Redis, jobs). The runtime does identity, encryption, intake and replies.
+ */
+import type { NetworkConfig } from "../../config/network-config.ts";
+import type { BotDefinition } from "../runtime/start-bot.ts";
+import type { FeedSubject } from "../../lib/convening-index/index.ts";
+import { type ConveneServices, conveneCommands } from "./commands/convene-commands.ts";
+import type { StoredConvening } from "./store/convening-store.ts";
+import { createConveningStore } from "./store/convening-store.ts";
+import { createConveneService } from "./service/convene-service.ts";
+import { createReminders } from "./service/reminders.ts";
+
+export interface ConveneBotOptions {
+  /** Root of the bot's Redis keys, e.g. `meridian:convene`. */
+  readonly prefix: string;
+  /** Publishes a convening for the hub's calendar feeds. */
+  readonly publish?: (stored: StoredConvening) => Promise<void>;
+  /** Issues (or shows again) the private URL of a calendar feed. */
+  readonly feedUrl?: (subject: FeedSubject, rotate: boolean) => Promise<string>;
+  readonly now?: () => number;
+}
+
+export function conveneBot(
+  config: NetworkConfig,
+  options: ConveneBotOptions,
+): BotDefinition<ConveneServices> {
+  return {
+    id: "convene",
+    commands: conveneCommands,
+    services: (runtime) => {
+      const prefix = `${options.prefix}:${config.network.id}`;
+      const deps = {
+        config,
+        matrix: runtime.matrix,
+        redis: runtime.redis,
+        prefix,
+        store: createConveningStore(runtime.matrix, runtime.redis, `${prefix}:index`),
+        logger: runtime.logger,
+        now: options.now ?? Date.now,
+        botUserId: runtime.userId,
+        afterChange: options.publish ?? (() => Promise.resolve()),
+        ...(options.feedUrl !== undefined && { feedUrl: options.feedUrl }),
+      };
+      const reminders = createReminders(deps, runtime.jobs);
+      return { convene: createConveneService(deps, reminders) };
+    },
+    onReaction: async (services, reaction) => services.convene.onReaction(reaction),
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * The convene bot on the devnet, on a private provisioned copy of the example network: an
+ * organiser in Europe schedules a convening with East Africa and MENA; members on those
+ * homeservers see the announcement, answer by command and by reaction, the card updates in
+ * place, the capacity and waitlist behave, and the reminder arrives once although the bot
+ * restarts between scheduling and the reminder. A plain member is refused.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import type { MatrixClient } from "matrix-js-sdk";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { conveneBot } from "../../../bots/convene/convene-bot.ts";
+import { invitePolicyFromConfig } from "../../../bots/runtime/invites/decide-invite.ts";
+import { rolesFromConfig } from "../../../bots/runtime/roles/roles-of.ts";
+import { startBot, type RunningBot } from "../../../bots/runtime/start-bot.ts";
+import { Secret, type NetworkConfig } from "../../../config/index.ts";
+import { readBotHealth, botHealthKey } from "../../../lib/bot-health-key.ts";
+import { createLogger } from "../../../lib/logger.ts";
+import { homeserverOf } from "../../support/devnet-access.ts";
+import { openInbox, type Inbox } from "../../support/inbox.ts";
+import { startTestClient, stopTestClient, waitForMembership } from "../../support/matrix-test-client.ts";
+import { createTestNetwork, type TestNetwork } from "../../support/test-network.ts";
+
+const devnet = inject("devnet");
+const TIMEOUT = 60_000;
+/** The same key across the restart: it seals the bot's stored session and crypto store. */
+const STORE_KEY = randomBytes(32).toString("base64");
+
+interface Person {
+  readonly id: string;
+  readonly userId: string;
+  readonly client: MatrixClient;
+  readonly inbox: Inbox;
+}
+
+let net: TestNetwork;
+let config: NetworkConfig;
+let redis: Redis;
+let stateDir: string;
+let bot: RunningBot | undefined;
+const people = new Map<string, Person>();
+const rooms = new Map<string, string>();
+const redisPrefix = `test-convene-${Date.now().toString(36)}`;
+
+async function startConveneBot(): Promise<RunningBot> {
+  const account = config.bots.convene;
+  const user = net.accounts.get(account.userId);
+  if (user === undefined) throw new Error("the convene bot has an account");
+  const started = await startBot(
+    conveneBot(config, { prefix: `${redisPrefix}:data` }),
+    {
+      homeserverUrl: homeserverOf(devnet, account.region).clientUrl,
+      userId: account.userId,
+      password: new Secret(user.password),
+      storeKey: new Secret(STORE_KEY),
+      stateDir,
+      redisPrefix,
+      commandRate: { capacity: 1000, refillPerSecond: 1000 },
+    },
+    {
+      logger: createLogger({ name: "convene-test", level: process.env["LOG_LEVEL"] ?? "warn" }),
+      redis,
+      redisUrl: devnet.redis.url,
+      rolesOf: rolesFromConfig(config),
+      invitePolicy: invitePolicyFromConfig(config),
+    },
+  );
+  if (!started.ok) throw new Error(started.error.message);
+  return started.value;
+}
+
+async function joinAs(personId: string, configRoomId: string): Promise<void> {
+  const person = people.get(personId);
+  const roomId = rooms.get(configRoomId);
+  if (person === undefined || roomId === undefined) throw new Error(`no ${personId} or ${configRoomId}`);
+  await person.client.joinRoom(roomId);
+}
+
+function person(id: string): Person {
+  const found = people.get(id);
+  if (found === undefined) throw new Error(`no person ${id}`);
+  return found;
+}
+
+async function send(personId: string, configRoomId: string, body: string): Promise<void> {
+  const roomId = rooms.get(configRoomId);
+  if (roomId === undefined) throw new Error(`no room ${configRoomId}`);
+  await person(personId).client.sendTextMessage(roomId, body);
+}
+
+const fromBot = (body: RegExp) => (message: { sender: string; body: string }) =>
+  message.sender === config.bots.convene.userId && body.test(message.body);
+
+describe("the convene bot on the devnet", () => {
+  beforeAll(async () => {
+    net = await createTestNetwork(devnet);
+    config = net.configWith((doc) => {
+      // A short lead time so the reminder arrives within the test.
+      doc.setIn(["convening", "reminders"], doc.createNode(["1m"]));
+    });
+    const applied = await net.provision("apply", { config });
+    if (!applied.ok || (applied.value.report?.failures.length ?? 0) > 0)
+      throw new Error(
+        `provisioning failed: ${JSON.stringify(applied.ok ? applied.value.report : applied.error)}`,
+      );
+    for (const room of applied.value.observed.rooms) rooms.set(room.marker.configId, room.roomId);
+    const second = await net.provision("plan", { config });
+    if (second.ok)
+      for (const room of second.value.observed.rooms) rooms.set(room.marker.configId, room.roomId);
+
+    redis = new Redis(devnet.redis.url, { maxRetriesPerRequest: null });
+    stateDir = await mkdtemp(join(tmpdir(), "convene-bot-"));
+    bot = await startConveneBot();
+
+    for (const [id, room] of [
+      ["claire-dubois", "europe-practice"],
+      ["omar-masri", "mena-practice"],
+      ["dawit-bekele", "east-africa-practice"],
+    ] as const) {
+      const found = config.people.find((candidate) => candidate.id === id);
+      const account = found === undefined ? undefined : net.accounts.get(found.userId);
+      if (found === undefined || account === undefined) throw new Error(`no account for ${id}`);
+      const client = await startTestClient({
+        baseUrl: homeserverOf(devnet, found.region).clientUrl,
+        userId: found.userId,
+        password: account.password,
+      });
+      people.set(id, { id, userId: found.userId, client, inbox: openInbox(client) });
+      await joinAs(id, room);
+      // The bot accepted the provisioner's invite when it started; wait until it is in.
+      await waitForMembership(client, rooms.get(room) ?? "", config.bots.convene.userId, "join", TIMEOUT);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const { client, inbox } of people.values()) {
+      inbox.stop();
+      stopTestClient(client);
+    }
+    await bot?.stop();
+    redis.disconnect();
+    await rm(stateDir, { recursive: true, force: true });
+  });
+
+  let conveningId = "";
+
+  it("refuses a plain member who tries to schedule, saying who may", async () => {
+    await send("omar-masri", "mena-practice", '!convene schedule "Mine" 2026-12-03 14:00 for 1h with mena');
+    const refusal = await person("omar-masri").inbox.next(
+      fromBot(/needs .*organisers/),
+      TIMEOUT,
+      "a refusal",
+    );
+    expect(refusal.roomId).toBe(rooms.get("mena-practice"));
+  });
+
+  it("schedules with two other regions and announces it on their homeservers", async () => {
+    // Starts in 150 s; with a 1-minute lead, the reminder is due 90 s from now.
+    const start = new Date(Date.now() + 150_000).toISOString().replace(/\.\d+Z$/, "Z");
+    await send(
+      "claire-dubois",
+      "europe-practice",
+      `!convene schedule "Listening circle" ${start} for 30m with east-africa, mena cap 1 lang en fr`,
+    );
+    const done = await person("claire-dubois").inbox.next(
+      // Claire reads French: the bot answers each person in their first language it speaks.
+      fromBot(/Listening circle\s*» est programmée sous l’identifiant c/),
+      TIMEOUT,
+      "the schedule reply",
+    );
+    conveningId = /identifiant (c[a-z0-9]{4})/.exec(done.body)?.[1] ?? "";
+    expect(conveningId).not.toBe("");
+    for (const [id, room] of [
+      ["omar-masri", "mena-practice"],
+      ["dawit-bekele", "east-africa-practice"],
+    ] as const) {
+      const card = await person(id).inbox.next(
+        (message) =>
+          fromBot(/Listening circle/)(message) &&
+          message.roomId === rooms.get(room) &&
+          message.replaces === undefined,
+        TIMEOUT,
+        `the card in ${room}`,
+      );
+      expect(card.body).toContain(conveningId);
+      expect(card.body).toMatch(/Going: 0/);
+    }
+  });
+
+  it("takes answers by command and by reaction, with a waitlist past the capacity", async () => {
+    await send("omar-masri", "mena-practice", `!convene rsvp ${conveningId} yes`);
+    await person("omar-masri").inbox.next(
+      fromBot(/You're going to “Listening circle”/),
+      TIMEOUT,
+      "a confirmation",
+    );
+
+    const dawit = person("dawit-bekele");
+    const card = dawit.inbox
+      .messages()
+      .find(
+        (message) =>
+          fromBot(/Listening circle/)(message) && message.roomId === rooms.get("east-africa-practice"),
+      );
+    expect(card).toBeDefined();
+    await dawit.client.sendEvent(
+      card!.roomId,
+      "m.reaction" as never,
+      {
+        "m.relates_to": { rel_type: "m.annotation", event_id: card!.eventId, key: "👍" },
+      } as never,
+    );
+    await dawit.inbox.next(fromBot(/number 1 on the waitlist/), TIMEOUT, "a waitlist notice by DM");
+    // Every copy of the card is edited in place.
+    await dawit.inbox.next(
+      (message) => message.replaces === card!.eventId && /Going: 1 · Waitlist: 1/.test(message.body),
+      TIMEOUT,
+      "the card edited with the new counts",
+    );
+
+    await send("omar-masri", "mena-practice", `!convene rsvp ${conveningId} no`);
+    await person("omar-masri").inbox.next(fromBot(/given up your place/), TIMEOUT, "the withdrawal reply");
+    await dawit.inbox.next(fromBot(/A place opened up/), TIMEOUT, "a promotion notice");
+  });
+
+  it("sends the reminder once, although the bot restarts before it is due", async () => {
+    await bot?.stop();
+    bot = await startConveneBot();
+    const dawit = person("dawit-bekele");
+    const reminder = await dawit.inbox.next(
+      fromBot(/Reminder: “Listening circle” starts in 1 minute/),
+      150_000,
+      "the reminder DM",
+    );
+    expect(reminder.roomId).not.toBe(rooms.get("east-africa-practice"));
+    // Once the reminder queue is empty, count: a duplicate would have been sent by then.
+    const key = botHealthKey(redisPrefix, "convene");
+    for (let waited = 0; ; waited += 1) {
+      const health = await readBotHealth(redis, key);
+      const queue = health?.queues["reminder"];
+      if (queue !== undefined && queue.waiting + queue.delayed + queue.active === 0) break;
+      if (waited > 60) throw new Error("the reminder queue did not drain");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const reminders = dawit.inbox.messages().filter(fromBot(/Reminder: “Listening circle”/));
+    expect(reminders.filter((message) => message.roomId === reminder.roomId)).toHaveLength(1);
+  }, 240_000);
+});
