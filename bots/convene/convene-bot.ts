@@ -43,8 +43,22 @@ export function conveneBot(
         ...(options.feedUrl !== undefined && { feedUrl: options.feedUrl }),
       };
       const reminders = createReminders(deps, runtime.jobs);
-      return { convene: createConveneService(deps, reminders) };
+      const convene = createConveneService(deps, reminders);
+      const replan = runtime.jobs.defineJob<Record<string, never>>("replan", {
+        handler: () => convene.replanAll(),
+      });
+      return {
+        convene,
+        // Reminders are planned 60 days ahead; re-planning every 6 hours keeps a long series covered.
+        startReplanning: () => runtime.jobs.recurring(replan, "replan", { every: 6 * 3600_000 }, {}),
+      };
     },
     onReaction: async (services, reaction) => services.convene.onReaction(reaction),
+    // The index in Redis is rebuilt from the rooms' state, and reminders re-planned: after a
+    // lost Redis nothing is missing, and a series' later occurrences enter the horizon.
+    onStart: async (services) => {
+      await services.convene.start();
+      await services.startReplanning();
+    },
   };
 }

@@ -45,6 +45,11 @@ export interface BotDefinition<S> {
    * `transactionIdFor(reaction.eventId, <purpose>)`. Reactions taken back are not reported.
    */
   readonly onReaction?: (services: S, reaction: IncomingReaction) => Promise<void>;
+  /**
+   * Runs once the first sync is in and the job workers run, e.g. to rebuild indexes from
+   * Matrix state. A failure is logged and the bot runs on: it must not keep the bot down.
+   */
+  readonly onStart?: (services: S) => Promise<void>;
 }
 
 /** The infrastructure a bot's services may use (never the Matrix client itself). */
@@ -247,6 +252,13 @@ export async function startBot<S>(
   }
   await jobs.start();
   await intake.drainPending();
+  if (definition.onStart !== undefined)
+    await definition.onStart(services).catch((error: unknown) => {
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        "the bot's start-up work failed",
+      );
+    });
 
   const health = async (): Promise<BotHealth> => ({
     botId: definition.id,

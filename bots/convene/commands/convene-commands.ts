@@ -8,6 +8,8 @@ import type { ConveneService } from "../service/convene-service.ts";
 
 export interface ConveneServices {
   readonly convene: ConveneService;
+  /** Registers the periodic re-planning of reminders (idempotent). */
+  readonly startReplanning: () => Promise<void>;
 }
 
 const command = defineCommandFor<ConveneServices>();
@@ -28,6 +30,22 @@ export const conveneCommands: readonly Command<ConveneServices>[] = [
     ],
     permission: { roles: ["organisers"] },
     execute: async (ctx, args) => ctx.services.convene.schedule(ctx.sender, args.title, args.details),
+  }),
+  command({
+    name: "convene suggest",
+    summary:
+      "The best slots inside every invited region's working hours, rotating early and late slots fairly.",
+    params: [
+      param.rest("details", {
+        description: "<duration> with <regions/networks> [between <date> and <date>]",
+      }),
+    ],
+    examples: [
+      "!convene suggest 90m with east-africa, mena, europe",
+      "!convene suggest 1h with wasl between 2026-12-01 and 2026-12-14",
+    ],
+    permission: "anyone",
+    execute: async (ctx, args) => ctx.services.convene.suggest(ctx.sender, args.details),
   }),
   command({
     name: "convene reschedule",

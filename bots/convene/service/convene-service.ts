@@ -22,6 +22,7 @@ import { readZone } from "../time/read-zone.ts";
 import { renderWhenError } from "../time/render-when-error.ts";
 import { cardAsReply, postCards, refreshCards } from "./cards.ts";
 import { renderScheduleError } from "./render-schedule-error.ts";
+import { suggestConvening } from "./suggest-convening.ts";
 import type { ConveneDeps } from "./convene-deps.ts";
 import { invitedRooms } from "./managed-rooms.ts";
 import { isInvited, localeOf, regionsReached, zoneOf } from "./people.ts";
@@ -43,11 +44,15 @@ export interface ConveneService {
   list(sender: UserId): Promise<Outcome>;
   show(sender: UserId, id: string): Promise<Outcome>;
   setZone(sender: UserId, zone: string): Promise<Outcome>;
+  /** The best slots for a convening with these regions or networks. */
+  suggest(sender: UserId, text: string): Promise<Outcome>;
   /** A private calendar URL: the person's own, a convening's or a region's. */
   feed(sender: UserId, target: string | undefined, rotate: boolean): Promise<Outcome>;
   onReaction(reaction: IncomingReaction): Promise<void>;
   /** Rebuilds the index from Matrix and re-syncs every convening's reminders. */
   start(): Promise<void>;
+  /** Re-plans every convening's reminders (a series' next occurrences enter the horizon). */
+  replanAll(): Promise<void>;
 }
 
 export function createConveneService(deps: ConveneDeps, reminders: Reminders): ConveneService {
@@ -339,6 +344,21 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       return ok(reply`${t(locale, "tz.set", { zone: zone.value, now })}`);
     },
 
+    async suggest(sender, text) {
+      const locale = localeOf(config, sender);
+      const earlier = (await store.all()).map((stored) => stored.convening);
+      const found = suggestConvening({
+        config,
+        words: text.split(/\s+/u).filter(Boolean),
+        now: deps.now(),
+        locale,
+        earlier,
+      });
+      return found.ok
+        ? ok(found.value)
+        : err(reply`${t(locale, "error.badSchedule", { problem: found.error })}`);
+    },
+
     async feed(sender, target, rotate) {
       const locale = localeOf(config, sender);
       if (deps.feedUrl === undefined) return err(reply`${t(locale, "feed.unavailable")}`);
@@ -376,6 +396,10 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
         await deps.afterChange(stored);
       }
       deps.logger.info({ convenings: found }, "convening index rebuilt from Matrix");
+    },
+
+    async replanAll() {
+      for (const stored of await store.all()) await reminders.sync(stored);
     },
   };
 }
