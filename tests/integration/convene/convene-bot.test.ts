@@ -23,6 +23,9 @@ import { homeserverOf } from "../../support/devnet-access.ts";
 import { openInbox, type Inbox } from "../../support/inbox.ts";
 import { startTestClient, stopTestClient, waitForMembership } from "../../support/matrix-test-client.ts";
 import { createTestNetwork, type TestNetwork } from "../../support/test-network.ts";
+import { parseIcs } from "../../unit/bots/convene/calendar/parse-ics.ts";
+import { conveningIndexKeys, issueFeedToken, publishConvening } from "../../../lib/convening-index/index.ts";
+import { type Hub, startHub } from "../../../server/start-hub.ts";
 
 const devnet = inject("devnet");
 const TIMEOUT = 60_000;
@@ -41,6 +44,8 @@ let config: NetworkConfig;
 let redis: Redis;
 let stateDir: string;
 let bot: RunningBot | undefined;
+let hub: Hub | undefined;
+const indexKeys = () => conveningIndexKeys(redisPrefix, config.network.id);
 const people = new Map<string, Person>();
 const rooms = new Map<string, string>();
 const redisPrefix = `test-convene-${Date.now().toString(36)}`;
@@ -50,7 +55,15 @@ async function startConveneBot(): Promise<RunningBot> {
   const user = net.accounts.get(account.userId);
   if (user === undefined) throw new Error("the convene bot has an account");
   const started = await startBot(
-    conveneBot(config, { prefix: `${redisPrefix}:data` }),
+    conveneBot(config, {
+      prefix: `${redisPrefix}:data`,
+      // As in meridian bots: the calendar index the hub reads, and private feed URLs on it.
+      publish: async (stored) => {
+        await publishConvening(redis, indexKeys(), stored.convening, stored.rsvps);
+      },
+      feedUrl: async (subject, rotate) =>
+        `${hub?.url ?? ""}/calendars/${await issueFeedToken(redis, indexKeys(), subject, { rotate })}.ics`,
+    }),
     {
       homeserverUrl: homeserverOf(devnet, account.region).clientUrl,
       userId: account.userId,
@@ -113,6 +126,14 @@ describe("the convene bot on the devnet", () => {
 
     redis = new Redis(devnet.redis.url, { maxRetriesPerRequest: null });
     stateDir = await mkdtemp(join(tmpdir(), "convene-bot-"));
+    hub = await startHub(
+      { host: "127.0.0.1", port: 0, network: config },
+      {
+        logger: createLogger({ name: "convene-test-hub", level: "warn" }),
+        readiness: [],
+        conveningIndex: { redis, redisPrefix },
+      },
+    );
     bot = await startConveneBot();
 
     for (const [id, room] of [
@@ -141,6 +162,7 @@ describe("the convene bot on the devnet", () => {
       stopTestClient(client);
     }
     await bot?.stop();
+    await hub?.stop();
     redis.disconnect();
     await rm(stateDir, { recursive: true, force: true });
   });
@@ -188,6 +210,25 @@ describe("the convene bot on the devnet", () => {
       expect(card.body).toContain(conveningId);
       expect(card.body).toMatch(/Going: 0/);
     }
+  });
+
+  it("serves the convening's calendar feed from the hub, readable by an independent parser", async () => {
+    await send("claire-dubois", "europe-practice", `!convene feed ${conveningId}`);
+    const answer = await person("claire-dubois").inbox.next(
+      fromBot(/\/calendars\/[A-Za-z0-9_-]{43}\.ics/),
+      TIMEOUT,
+      "a feed URL",
+    );
+    const url = /(http:\/\/\S+\.ics)/.exec(answer.body)?.[1] ?? "";
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const calendar = parseIcs(await response.text());
+    expect(calendar.events).toHaveLength(1);
+    const [event] = calendar.events;
+    expect(event?.uid).toContain(conveningId);
+    expect(event?.summary).toBe("Listening circle");
+    expect(event?.end).toBe((event?.start ?? 0) + 30 * 60_000);
   });
 
   it("takes answers by command and by reaction, with a waitlist past the capacity", async () => {
