@@ -267,8 +267,18 @@ describe("the convene bot on the devnet", () => {
     await dawit.inbox.next(fromBot(/A place opened up/), TIMEOUT, "a promotion notice");
   });
 
-  it("sends the reminder once, although the bot restarts before it is due", async () => {
+  it("sends the reminder once, although the bot restarts and Redis loses everything before it is due", async () => {
     await bot?.stop();
+    // Every key of this bot (index, jobs, ledger, marks) goes: the convening lives in Matrix,
+    // and the restarted bot must rebuild its index and reminder jobs from there.
+    let deleted = 0;
+    for (let cursor = "0"; ;) {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${redisPrefix}*`, "COUNT", 500);
+      if (keys.length > 0) deleted += await redis.del(...keys);
+      cursor = next;
+      if (cursor === "0") break;
+    }
+    expect(deleted).toBeGreaterThan(0);
     bot = await startConveneBot();
     const dawit = person("dawit-bekele");
     const reminder = await dawit.inbox.next(
@@ -289,4 +299,25 @@ describe("the convene bot on the devnet", () => {
     const reminders = dawit.inbox.messages().filter(fromBot(/Reminder: “Listening circle”/));
     expect(reminders.filter((message) => message.roomId === reminder.roomId)).toHaveLength(1);
   }, 240_000);
+
+  it("lets only the organiser cancel, tells everyone who answered, and marks the card", async () => {
+    await send("omar-masri", "mena-practice", `!convene cancel ${conveningId}`);
+    await person("omar-masri").inbox.next(
+      fromBot(/cannot run `!convene cancel`/),
+      TIMEOUT,
+      "a refusal to cancel",
+    );
+    await send("claire-dubois", "europe-practice", `!convene cancel ${conveningId} venue closed`);
+    const dawit = person("dawit-bekele");
+    await dawit.inbox.next(
+      fromBot(/has been cancelled\. Reason: venue closed/),
+      TIMEOUT,
+      "a cancellation DM",
+    );
+    await dawit.inbox.next(
+      (message) => message.replaces !== undefined && /CANCELLED/.test(message.body),
+      TIMEOUT,
+      "the card marked cancelled",
+    );
+  });
 });
