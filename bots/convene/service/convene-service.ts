@@ -7,7 +7,6 @@ import { randomInt } from "node:crypto";
 import type { RoomId, UserId } from "../../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../../lib/result.ts";
 import { personByUserId } from "../../../config/queries.ts";
-import { serverAclForRegions } from "../../provision/space-acl.ts";
 import { type Reply, lines, reply } from "../../runtime/commands/reply.ts";
 import type { IncomingReaction } from "../../runtime/matrix/bot-matrix.ts";
 import type { FeedSubject } from "../../../lib/convening-index/index.ts";
@@ -23,6 +22,8 @@ import { renderWhenError } from "../time/render-when-error.ts";
 import { cardAsReply, postCards, refreshCards } from "./cards.ts";
 import { renderScheduleError } from "./render-schedule-error.ts";
 import { suggestConvening } from "./suggest-convening.ts";
+import { conveningRoomState } from "./convening-room-state.ts";
+import { rsvpNoticeText } from "./rsvp-notice-text.ts";
 import type { ConveneDeps } from "./convene-deps.ts";
 import { invitedRooms } from "./managed-rooms.ts";
 import { isInvited, localeOf, regionsReached, zoneOf } from "./people.ts";
@@ -121,19 +122,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       title: convening.title,
     });
     for (const notice of outcome.notices) {
-      const noticeLocale = localeOf(config, notice.user);
-      const text =
-        notice.kind === "confirmed"
-          ? t(noticeLocale, "rsvp.confirmed", { title: convening.title })
-          : notice.kind === "waitlisted"
-            ? t(noticeLocale, "rsvp.waitlisted", { title: convening.title, position: notice.position })
-            : notice.kind === "promoted"
-              ? t(noticeLocale, "rsvp.promoted", { title: convening.title })
-              : notice.kind === "demoted"
-                ? t(noticeLocale, "rsvp.demoted", { title: convening.title, position: notice.position })
-                : t(noticeLocale, notice.from === "going" ? "rsvp.withdrewPlace" : "rsvp.leftWaitlist", {
-                    title: convening.title,
-                  });
+      const text = rsvpNoticeText(localeOf(config, notice.user), notice, convening.title);
       if (notice.user === sender) own = text;
       // Others (a promotion) are told directly, once per answer that moved them.
       else await tell(notice.user, text, `rsvp-${convening.id}-${mine.at}-${notice.user}`);
@@ -181,26 +170,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       const created = await matrix.createRoom({
         name: title,
         topic: `Convening ${id}`,
-        initialState: [
-          rooms.spaces.length > 0
-            ? {
-                type: "m.room.join_rules",
-                stateKey: "",
-                content: {
-                  join_rule: "restricted",
-                  allow: rooms.spaces.map((space) => ({ type: "m.room_membership", room_id: space })),
-                },
-              }
-            : { type: "m.room.join_rules", stateKey: "", content: { join_rule: "invite" } },
-          { type: "m.room.guest_access", stateKey: "", content: { guest_access: "forbidden" } },
-          // Shared: whoever joins later can still see the room's state and whatever keys let them read.
-          { type: "m.room.history_visibility", stateKey: "", content: { history_visibility: "shared" } },
-          {
-            type: "m.room.server_acl",
-            stateKey: "",
-            content: serverAclForRegions(config, hostRegion, reached),
-          },
-        ],
+        initialState: conveningRoomState(config, rooms.spaces, hostRegion, reached),
         powerLevelUsers: { [sender]: 50 },
         invite: [sender],
       });
