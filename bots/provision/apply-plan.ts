@@ -20,7 +20,6 @@ import {
   childLink,
   fieldEvent,
   initialState,
-  joinRuleContent,
   parentLink,
   removedLink,
 } from "./room-events.ts";
@@ -380,7 +379,7 @@ async function archive(
     {
       type: "m.room.join_rules",
       stateKey: "",
-      content: joinRuleContent({ rule: "invite" }, { get: () => undefined }),
+      content: { join_rule: "invite" },
     },
   ];
   for (const write of writes)

@@ -11,7 +11,7 @@ import { type Reply, lines, reply } from "../../runtime/commands/reply.ts";
 import type { IncomingReaction } from "../../runtime/matrix/bot-matrix.ts";
 import type { FeedSubject } from "../../../lib/convening-index/index.ts";
 import { parseScheduleDetails } from "../commands/parse-schedule-details.ts";
-import { type Locale, t } from "../i18n/index.ts";
+import { type Locale, resolveLocale, t } from "../i18n/index.ts";
 import type { Convening, RsvpAnswer } from "../model/convening.ts";
 import { applyRsvp, answerForReaction, standingOf } from "../rsvp/index.ts";
 import type { StoredConvening } from "../store/convening-store.ts";
@@ -59,7 +59,8 @@ export interface ConveneService {
 export function createConveneService(deps: ConveneDeps, reminders: Reminders): ConveneService {
   const { config, matrix, store } = deps;
   const zoneKey = `${deps.prefix}:zones`;
-  const networkLocale = localeOf(config, deps.botUserId);
+  // Cards are shared by everyone in a room, so they speak the network's language.
+  const networkLocale = resolveLocale(config.network.defaultLanguage);
   const display = (locale: Locale) => ({ locale, hourCycle: config.convening.locale.hourCycle });
 
   const savedZone = async (user: UserId): Promise<string | undefined> =>

@@ -15,6 +15,7 @@ import { formatForRegions } from "../time/format-time.ts";
 import { parseDuration, renderDurationError } from "../time/parse-duration.ts";
 import type { Slot } from "../time/working-hours.ts";
 import { regionsReached } from "./people.ts";
+import { renderScheduleError } from "./render-schedule-error.ts";
 
 const DAY_MS = 86_400_000;
 const DEFAULT_WINDOW_DAYS = 14;
@@ -49,12 +50,7 @@ export function suggestConvening(input: SuggestInput): Result<Reply, string> {
     config,
     targetWords.flatMap((word) => word.split(",")).filter((word) => word.trim() !== ""),
   );
-  if (!targets.ok)
-    return err(
-      targets.error.kind === "unknown-target"
-        ? `"${targets.error.word}" is neither a region nor a network.`
-        : "say who is invited.",
-    );
+  if (!targets.ok) return err(renderScheduleError(targets.error));
   let from = input.now;
   let to = input.now + DEFAULT_WINDOW_DAYS * DAY_MS;
   if (betweenAt !== -1) {
