@@ -13,6 +13,7 @@ import {
   uniqueLocalpart,
   waitForMembership,
   waitForMessage,
+  joinInvitedRoom,
 } from "../support/matrix-test-client.ts";
 
 const devnet = inject("devnet");
@@ -41,7 +42,7 @@ describe("encrypted room across two regional homeservers", () => {
       ],
     });
     await waitForMembership(karimClient, roomId, karim.userId, "invite");
-    await karimClient.joinRoom(roomId, { viaServers: [eastAfrica.serverName] });
+    await joinInvitedRoom(karimClient, roomId, [eastAfrica.serverName]);
     // Amina must see Karim's join before encrypting, or the room key would not be shared with him.
     await waitForMembership(aminaClient, roomId, karim.userId, "join");
 

@@ -10,7 +10,7 @@ import {
   type MatrixClient,
   type MatrixEvent,
 } from "matrix-js-sdk";
-import { waitFor } from "./matrix-test-client.ts";
+import { joinInvitedRoom, waitFor } from "./matrix-test-client.ts";
 
 export interface InboxMessage {
   readonly roomId: string;
@@ -58,14 +58,14 @@ export function openInbox(client: MatrixClient): Inbox {
     member: { userId: string; membership?: string; roomId: string },
   ): void => {
     if (member.userId === client.getUserId() && member.membership === "invite")
-      void client.joinRoom(member.roomId).catch(() => undefined);
+      void joinInvitedRoom(client, member.roomId).catch(() => undefined);
   };
   client.on(RoomEvent.Timeline, consider);
   client.on(MatrixEventEvent.Decrypted, consider);
   client.on(RoomMemberEvent.Membership, onMember);
   for (const room of client.getRooms()) {
     for (const event of room.getLiveTimeline().getEvents()) consider(event);
-    if (room.getMyMembership() === "invite") void client.joinRoom(room.roomId).catch(() => undefined);
+    if (room.getMyMembership() === "invite") void joinInvitedRoom(client, room.roomId).catch(() => undefined);
   }
   return {
     messages: () => [...seen.values()],

@@ -79,6 +79,40 @@ export function waitFor<T>(
   });
 }
 
+/**
+ * Joins a room the client was invited to over federation. The invitee's server shows the
+ * invite as soon as it has signed it, which can be before the inviting server (the bot's) has
+ * stored it; a join through that server in between is refused as "not invited". So a refusal
+ * is tried again, each time after the client's next sync, until a deadline.
+ */
+export async function joinInvitedRoom(
+  client: MatrixClient,
+  roomId: string,
+  viaServers?: string[],
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await client.joinRoom(roomId, viaServers === undefined ? {} : { viaServers });
+      return;
+    } catch (error) {
+      const errcode = (error as { errcode?: string }).errcode;
+      if (errcode !== "M_FORBIDDEN" || Date.now() > deadline) throw error;
+      await waitFor<undefined>(
+        (resolve) => {
+          const next = (): void => {
+            resolve(undefined);
+          };
+          client.once(ClientEvent.Sync, next);
+          return () => client.off(ClientEvent.Sync, next);
+        },
+        60_000,
+        "the client's next sync",
+      );
+    }
+  }
+}
+
 export interface ReceivedMessage {
   eventId: string;
   sender: string;

@@ -37,6 +37,7 @@ import { startBot, type RunningBot } from "../../../bots/runtime/start-bot.ts";
 import { homeserverOf, registerTestUser, type TestUser } from "../../support/devnet-access.ts";
 import {
   collectMessages,
+  joinInvitedRoom,
   startTestClient,
   stopTestClient,
   uniqueLocalpart,
@@ -111,10 +112,25 @@ function waitForRoom(client: MatrixClient, roomId: string, ready: (room: Room) =
  */
 async function joinAndFind(client: MatrixClient, roomId: string, body: string): Promise<ReceivedMessage> {
   const found = fromBot(client, roomId, (text) => text === body);
-  await client.joinRoom(roomId, { viaServers: [mena.serverName] });
+  await joinInvitedRoom(client, roomId, [mena.serverName]);
   const room = await waitForRoom(client, roomId, (r) => r.getMyMembership() === "join");
   await client.scrollback(room, 50);
   return found;
+}
+
+/**
+ * Waits until the bot's own sync shows `user` gone from `roomId`: the bot picks DM rooms by
+ * what it has synced, so a `!dm` sent before it has seen a leave would rightly reuse the room.
+ */
+async function untilBotSeesLeft(client: MatrixClient, commandRoomId: string, roomId: string): Promise<void> {
+  const user = client.getUserId() ?? "";
+  const deadline = Date.now() + 60_000;
+  for (let attempt = 1; ; attempt++) {
+    const answer = fromBot(client, commandRoomId, (body) => body.startsWith(`joined ${String(attempt)}:`));
+    await client.sendTextMessage(commandRoomId, `!joined ${roomId} ${String(attempt)}`);
+    if (!(await answer).body.includes(user)) return;
+    if (Date.now() > deadline) throw new Error(`the bot still sees ${user} in ${roomId}`);
+  }
 }
 
 /** The next invite to a room marked as a direct message (is_direct) from `inviter`. */
@@ -271,7 +287,7 @@ describe("BotMatrix", () => {
     const newRoomId = created ?? "";
 
     await waitForMembership(client, newRoomId, testerId, "invite");
-    await client.joinRoom(newRoomId, { viaServers: [mena.serverName] });
+    await joinInvitedRoom(client, newRoomId, [mena.serverName]);
     const room = await waitForRoom(client, newRoomId, (r) => r.getMyMembership() === "join");
     const create = room
       .getLiveTimeline()
@@ -324,6 +340,7 @@ describe("BotMatrix", () => {
 
     await client.leave(dmRoomId);
     await waitForMembership(client, dmRoomId, client.getUserId() ?? "", "leave");
+    await untilBotSeesLeft(client, roomId, dmRoomId);
     const replies = collectMessages(client, roomId);
     await client.sendTextMessage(roomId, "!dm third");
     const newDmRoomId = await nextDirectInvite(client, botUser.userId, seen);

@@ -24,6 +24,7 @@ import {
   waitFor,
   waitForMembership,
   waitForMessage,
+  joinInvitedRoom,
 } from "../../support/matrix-test-client.ts";
 import { testBotDefinition } from "../../support/bots/test-bot-definition.ts";
 
@@ -129,7 +130,7 @@ describe("bot runtime", () => {
       [organiserClient, organiser],
     ] as const) {
       await waitForMembership(client, roomId, user.userId, "invite");
-      await client.joinRoom(roomId, { viaServers: [eastAfrica.serverName] });
+      await joinInvitedRoom(client, roomId, [eastAfrica.serverName]);
       await waitForMembership(ownerClient, roomId, user.userId, "join");
       await waitForMembership(client, roomId, botUser.userId, "join");
     }

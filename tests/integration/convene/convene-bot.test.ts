@@ -21,7 +21,12 @@ import { readBotHealth, botHealthKey } from "../../../lib/bot-health-key.ts";
 import { createLogger } from "../../../lib/logger.ts";
 import { homeserverOf } from "../../support/devnet-access.ts";
 import { openInbox, type Inbox } from "../../support/inbox.ts";
-import { startTestClient, stopTestClient, waitForMembership } from "../../support/matrix-test-client.ts";
+import {
+  joinInvitedRoom,
+  startTestClient,
+  stopTestClient,
+  waitForMembership,
+} from "../../support/matrix-test-client.ts";
 import { createTestNetwork, type TestNetwork } from "../../support/test-network.ts";
 import { parseIcs } from "../../unit/bots/convene/calendar/parse-ics.ts";
 import { conveningIndexKeys, issueFeedToken, publishConvening } from "../../../lib/convening-index/index.ts";
@@ -89,7 +94,7 @@ async function joinAs(personId: string, configRoomId: string): Promise<void> {
   const person = people.get(personId);
   const roomId = rooms.get(configRoomId);
   if (person === undefined || roomId === undefined) throw new Error(`no ${personId} or ${configRoomId}`);
-  await person.client.joinRoom(roomId);
+  await joinInvitedRoom(person.client, roomId);
 }
 
 function person(id: string): Person {

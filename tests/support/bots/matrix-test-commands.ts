@@ -4,13 +4,16 @@
  * - `!dm <text>`: sends the sender <text> in a direct message;
  * - `!state <value>`: writes the sender's `org.meridian.test.state` in this room (state key
  *   `person:<sender>`: a key starting with "@" is reserved to that user), reads it back;
- * - `!edit <text>`: posts "draft" and edits it to <text>.
+ * - `!edit <text>`: posts "draft" and edits it to <text>;
+ * - `!joined <room id> <n>`: who the bot's sync shows as joined there, answered as `joined <n>:
+ *   …` (tests ask again until the bot has seen a leave, since it acts on what it has synced).
  * Each answers with what happened, or with the errcode a refusal came back with.
  */
 import { type Result, err, ok } from "../../../lib/result.ts";
 import { defineCommandFor, param, reply, type Command } from "../../../bots/runtime/commands/index.ts";
 import { transactionIdFor } from "../../../bots/runtime/ledger/index.ts";
 import type { BotMatrix, MatrixFailure } from "../../../bots/runtime/matrix/bot-matrix.ts";
+import type { RoomId } from "../../../lib/matrix-ids.ts";
 
 export interface TestBotServices {
   readonly matrix: BotMatrix;
@@ -109,6 +112,17 @@ export function matrixTestCommands(): Command<TestBotServices>[] {
           transactionIdFor(ctx.eventId, "edit"),
         );
         return refused("edit", edited) ?? ok(reply`edited ${draft.value}`);
+      },
+    }),
+    command({
+      name: "joined",
+      summary: "Who the bot sees joined in a room",
+      params: [param.room("room"), param.integer("attempt")],
+      examples: ["joined !abc:example.org 1"],
+      permission: "anyone",
+      execute: (ctx, args) => {
+        const joined = ctx.services.matrix.members(args.room as RoomId, "join");
+        return Promise.resolve(ok(reply`joined ${String(args.attempt)}: ${joined.join(",")}`));
       },
     }),
   ];

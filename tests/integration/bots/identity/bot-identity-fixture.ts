@@ -16,7 +16,7 @@ import { createLogger, type Logger } from "../../../../lib/logger.ts";
 import type { UserId } from "../../../../lib/matrix-ids.ts";
 import type { OpenBotSessionOptions } from "../../../../bots/runtime/identity/index.ts";
 import { registerTestUser } from "../../../support/devnet-access.ts";
-import { uniqueLocalpart, waitForMembership } from "../../../support/matrix-test-client.ts";
+import { joinInvitedRoom, uniqueLocalpart, waitForMembership } from "../../../support/matrix-test-client.ts";
 
 /** A logger that also keeps every line (parsed) for assertions. */
 export interface CapturingLogger {
@@ -115,7 +115,7 @@ export async function encryptedRoomWithBot(
     ],
   });
   await waitForMembership(botClient, roomId, botUserId, "invite");
-  await botClient.joinRoom(roomId, { viaServers: [serverName] });
+  await joinInvitedRoom(botClient, roomId, [serverName]);
   // The user must see the join before encrypting, or the room key would skip the bot.
   await waitForMembership(userClient, roomId, botUserId, "join");
   return roomId;
