@@ -15,14 +15,10 @@ export interface BotDatabases {
   readonly cryptoPrefix: string;
   /** `dbName` for IndexedDBStore (it prepends `matrix-js-sdk:`). */
   readonly syncStoreName: string;
+  /** The sync store's database name (`matrix-js-sdk:` + `syncStoreName`). */
+  readonly syncDatabase: string;
   /** True for the names of this identity's databases, and only those. */
   readonly belongs: (name: string) => boolean;
-  /**
-   * Orders names for a snapshot: the sync store first, then the crypto store. Reading the
-   * crypto store last means the saved crypto state is never older than the saved sync
-   * position; the reverse could skip to-device messages (room keys) that are sent only once.
-   */
-  readonly inSnapshotOrder: (names: readonly string[]) => string[];
   /** A name of this identity's as stored in a snapshot file (without the prefix). */
   readonly toStoredName: (name: string) => string;
   /** A name from a snapshot file as this identity's database name. */
@@ -41,11 +37,8 @@ export function botDatabases(botId: string, stateDir: string): BotDatabases {
   return {
     cryptoPrefix,
     syncStoreName,
+    syncDatabase: syncDbName,
     belongs: (name) => name === syncDbName || name.startsWith(`${cryptoPrefix}::`),
-    inSnapshotOrder: (names) => [
-      ...names.filter((name) => name === syncDbName),
-      ...names.filter((name) => name !== syncDbName),
-    ],
     toStoredName: (name) => (name === syncDbName ? SYNC : `${CRYPTO}${name.slice(cryptoPrefix.length)}`),
     fromStoredName: (stored) =>
       stored === SYNC ? syncDbName : `${cryptoPrefix}${stored.slice(CRYPTO.length)}`,

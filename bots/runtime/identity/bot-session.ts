@@ -1,14 +1,14 @@
 /**
- * The running bot identity handed to the runtime: the client plus `persist()` (snapshot the
- * stores to disk; coalesced, cheap enough to call after every sync) and `close()`.
+ * The running bot identity handed to the runtime: the client, the saves the HTTP gate and the
+ * runtime ask for (incremental-store.ts does the writing), and `close()`.
  */
-import type { IndexedDBStore, MatrixClient } from "matrix-js-sdk";
+import type { MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "../../../lib/logger.ts";
 import type { UserId } from "../../../lib/matrix-ids.ts";
 import type { BotDatabases } from "./bot-databases.ts";
 import { coalesce } from "./coalesce.ts";
-import { saveStoreFile } from "./crypto-store-file.ts";
 import { describeCause } from "./identity-error.ts";
+import type { StoreWriter } from "./incremental-store.ts";
 import { listDatabases, requestDeletion } from "./indexeddb-snapshot.ts";
 import type { ProcessLock } from "./process-lock.ts";
 
@@ -19,13 +19,14 @@ export interface BotSession {
   readonly userId: UserId;
   readonly deviceId: string;
   /**
-   * Saves the crypto and sync stores to disk. Call after each handled sync batch and before
-   * exit; concurrent calls share one follow-up save. A no-op once `close()` was called.
+   * Saves the crypto and sync stores to disk, the sync store included whatever its schedule.
+   * Concurrent calls share one follow-up save. A no-op once `close()` was called.
    */
   persist(): Promise<void>;
   /**
    * What the HTTP gate calls before a request that makes the in-memory state the only copy of
-   * something (write-ahead-fetch.ts): runs the hook set by `beforeEachSave`, then saves.
+   * something (write-ahead-fetch.ts): runs the hook set by `beforeEachSave`, then saves the
+   * crypto store's changes (and the sync store when its interval has passed).
    */
   saveBeforeRequest(): Promise<void>;
   /**
@@ -42,32 +43,44 @@ export interface BotSessionParts {
   readonly client: MatrixClient;
   readonly userId: UserId;
   readonly deviceId: string;
-  readonly syncStore: IndexedDBStore;
   readonly factory: IDBFactory;
   readonly databases: BotDatabases;
-  readonly storeFile: string;
-  readonly storeKey: Uint8Array;
+  readonly writer: StoreWriter;
   readonly lock: ProcessLock;
   readonly log: Logger;
+  /** Stops the write tracker behind `writer`. */
+  readonly stopTracking: () => void;
+  /** At most this long between two saves of the sync store while running; default 30 s. */
+  readonly syncSaveIntervalMs?: number;
+  readonly now?: () => number;
 }
+
+const DEFAULT_SYNC_SAVE_INTERVAL_MS = 30_000;
 
 /** Builds the {@link BotSession} for an opened client. */
 export function makeBotSession(parts: BotSessionParts): BotSession {
   const { factory, databases, log } = parts;
+  const now = parts.now ?? Date.now;
+  const syncInterval = parts.syncSaveIntervalMs ?? DEFAULT_SYNC_SAVE_INTERVAL_MS;
+  let lastSyncSave = Number.NEGATIVE_INFINITY;
+  // What the next save must include beyond the crypto store's changes; read when it starts,
+  // so a save asked for while another runs gets what it asked.
+  let wantSync = false;
+  let wantCompact = false;
   const save = coalesce(async () => {
-    // The sync store keeps the sync position in memory and writes it every few minutes;
-    // force it so the snapshot has the position matching the crypto state.
-    await parts.syncStore.save(true);
-    const names = databases.inSnapshotOrder(await listDatabases(factory, databases.belongs));
-    const stats = await saveStoreFile(
-      parts.storeFile,
-      parts.storeKey,
-      factory,
-      names,
-      databases.toStoredName,
-    );
-    log.debug(stats, "saved the bot's stores");
+    const withSync = wantSync || now() - lastSyncSave >= syncInterval;
+    const compact = wantCompact;
+    wantSync = false;
+    wantCompact = false;
+    const stats = await parts.writer.save({ withSync, compact });
+    if (withSync) lastSyncSave = now();
+    if (stats.kind !== "unchanged" || withSync) log.debug(stats, "saved the bot's stores");
   });
+  const saveAll = (compact: boolean): Promise<void> => {
+    wantSync = true;
+    wantCompact ||= compact;
+    return save();
+  };
   let closing: Promise<void> | undefined;
   let beforeSave: () => Promise<void> = () => Promise.resolve();
 
@@ -75,7 +88,7 @@ export function makeBotSession(parts: BotSessionParts): BotSession {
     client: parts.client,
     userId: parts.userId,
     deviceId: parts.deviceId,
-    persist: () => (closing === undefined ? save() : Promise.resolve()),
+    persist: () => (closing === undefined ? saveAll(false) : Promise.resolve()),
     saveBeforeRequest: async () => {
       if (closing !== undefined) return;
       await beforeSave();
@@ -88,8 +101,9 @@ export function makeBotSession(parts: BotSessionParts): BotSession {
       closing ??= (async () => {
         parts.client.stopClient();
         try {
-          await save();
+          await saveAll(true);
         } finally {
+          parts.stopTracking();
           try {
             // Frees the memory once the SDK lets go of the databases (see bot-databases.ts).
             requestDeletion(factory, await listDatabases(factory, databases.belongs), (name) => {

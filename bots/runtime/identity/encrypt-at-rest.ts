@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { type Result, ok, err } from "../../../lib/result.ts";
 
 /** What a sealed file is for; also the HKDF info and the GCM associated data. */
-export type SealPurpose = "session" | "crypto-store" | "recovery-key";
+export type SealPurpose = "session" | "crypto-store" | "crypto-store-log" | "sync-store" | "recovery-key";
 
 const MAGIC = Buffer.from("MRD1", "ascii");
 const IV_BYTES = 12;

@@ -14,7 +14,7 @@ import { MatrixError, createClient } from "matrix-js-sdk";
 import type { Secret } from "../../../config/secrets.ts";
 import type { Logger } from "../../../lib/logger.ts";
 import { type Result, ok, err } from "../../../lib/result.ts";
-import { loadStoreFile } from "./crypto-store-file.ts";
+import { loadStore, type StoreFiles } from "./incremental-store.ts";
 import { deleteStaleDevice } from "./delete-stale-device.ts";
 import { fixedDeviceId, replacementDeviceId } from "./device-id.ts";
 import type { IdentityError } from "./identity-error.ts";
@@ -30,7 +30,7 @@ export interface SessionInputs {
   readonly password: Secret;
   readonly storeKey: Uint8Array;
   readonly sessionFile: string;
-  readonly storeFile: string;
+  readonly files: StoreFiles;
   readonly log: Logger;
 }
 
@@ -137,11 +137,11 @@ export async function establishSession(
   session: StoredSession | undefined,
 ): Promise<Result<EstablishedSession, IdentityError>> {
   const { log } = inputs;
-  const store = await loadStoreFile(inputs.storeFile, inputs.storeKey);
+  const store = await loadStore(inputs.files, inputs.storeKey);
 
   if (session === undefined) {
     if (!store.ok || store.value !== undefined) {
-      log.warn({ storeFile: inputs.storeFile }, "discarding a crypto store that has no session file");
+      log.warn({ storeFile: inputs.files.storeFile }, "discarding a crypto store that has no session file");
     }
     const fixed = fixedDeviceId(inputs.botId);
     const login = await loginAndSave(inputs, fixed);
@@ -195,6 +195,14 @@ export async function establishSession(
       "the stored access token is no longer valid (the device was logged out)",
     );
   }
+  if (store.value.syncFileIgnored !== undefined) {
+    // Safe (the sync then starts from the crypto store's older position or from scratch), but
+    // worth knowing: it should not happen.
+    log.warn(
+      { syncFile: inputs.files.syncFile, reason: store.value.syncFileIgnored },
+      "not using the sync store file",
+    );
+  }
   log.info({ deviceId: session.deviceId }, "resuming the stored session");
-  return ok({ session, snapshot: store.value, newDevice: false });
+  return ok({ session, snapshot: store.value.snapshot, newDevice: false });
 }

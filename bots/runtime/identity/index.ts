@@ -3,8 +3,9 @@
  * restarts. In the bot's state directory (e.g. `.devnet/bots/convene/`):
  *
  * - `session.json.enc`: user id, device id, access token (AES-256-GCM under the store key);
- * - `crypto-store.v8`: snapshot of the bot's IndexedDB databases (Rust crypto store, sync
- *   store), sealed the same way and written atomically by `persist()`;
+ * - `crypto-store.v8`, `crypto-store.log`, `sync-store.v8`: the bot's IndexedDB databases
+ *   (Rust crypto store, sync store), sealed the same way: a snapshot of the crypto store, its
+ *   changes since, and the sync store (incremental-store.ts);
  * - `lock`: one process per identity.
  *
  * Beside it, `<stateDir>.recovery-key`: the secret storage recovery key, sealed, kept outside

@@ -38,10 +38,18 @@ export interface DatabaseSnapshot {
 /** A set of databases, as saved in a snapshot file. */
 export interface IndexedDbSnapshot {
   readonly format: 1;
+  /**
+   * Which store this is a snapshot of: made with the device's first snapshot and kept by every
+   * later one, so a sync-store file is only ever paired with the crypto store it belongs to.
+   * Absent in files written before incremental saves.
+   */
+  readonly storeId?: string;
+  /** Names this snapshot for the change log that extends it (store-log.ts). */
+  readonly generation?: string;
   readonly databases: readonly DatabaseSnapshot[];
 }
 
-function settle<T>(request: IDBRequest<T>): Promise<T> {
+export function settle<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     request.onsuccess = () => {
       resolve(request.result);
@@ -52,7 +60,7 @@ function settle<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-function transactionDone(transaction: IDBTransaction): Promise<void> {
+export function transactionDone(transaction: IDBTransaction): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     transaction.oncomplete = () => {
       resolve();
@@ -66,7 +74,7 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
   });
 }
 
-function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+export function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise<IDBDatabase>((resolve, reject) => {
     const request = factory.open(name);
     // Opening without a version never upgrades an existing database; one that vanished since
@@ -228,7 +236,7 @@ export function renameDatabases(
   snapshot: IndexedDbSnapshot,
   rename: (name: string) => string,
 ): IndexedDbSnapshot {
-  return { format: 1, databases: snapshot.databases.map((db) => ({ ...db, name: rename(db.name) })) };
+  return { ...snapshot, databases: snapshot.databases.map((db) => ({ ...db, name: rename(db.name) })) };
 }
 
 /** The snapshot as bytes (v8 structured-clone serialization). */

@@ -3,9 +3,11 @@
  * we give them fake-indexeddb (in memory) and make it durable with snapshots
  * (indexeddb-snapshot.ts). The WASM crypto checks objects with `instanceof IDBDatabase` and
  * friends, so all the IDB classes must be globals, not just `indexedDB`. All bots in a process
- * share this one factory, each under its own database name prefix.
+ * share this one factory, each under its own database name prefix. Its write methods are
+ * wrapped so that saves can write only what changed (idb-write-tracker.ts).
  */
 import * as fakeIndexedDb from "fake-indexeddb";
+import { installWriteTracking } from "./idb-write-tracker.ts";
 
 const GLOBAL_NAMES = [
   "indexedDB",
@@ -34,5 +36,10 @@ export function installFakeIndexedDb(): IDBFactory {
     throw new Error("a different IndexedDB implementation is already installed in this process");
   }
   for (const name of GLOBAL_NAMES) globals[name] = fakeIndexedDb[name];
+  installWriteTracking({
+    IDBObjectStore: fakeIndexedDb.IDBObjectStore,
+    IDBCursor: fakeIndexedDb.IDBCursor,
+    IDBKeyRange: fakeIndexedDb.IDBKeyRange,
+  });
   return fakeIndexedDb.indexedDB;
 }

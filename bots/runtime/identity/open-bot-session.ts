@@ -12,6 +12,8 @@ import { makeBotSession, type BotSession } from "./bot-session.ts";
 import { botStatePaths, type BotStatePaths } from "./bot-state-paths.ts";
 import { createCryptoClient } from "./create-crypto-client.ts";
 import { createWriteAheadFetch } from "./write-ahead-fetch.ts";
+import { trackWrites } from "./idb-write-tracker.ts";
+import { createStoreWriter } from "./incremental-store.ts";
 import { decodeStoreKey } from "./decode-store-key.ts";
 import { errnoCode } from "./errno-code.ts";
 import { establishSession, readStoredSession } from "./establish-session.ts";
@@ -122,7 +124,10 @@ async function openLocked(
         "; put the old storeKey back, or move the file away to let the bot make a new recovery key",
     });
   }
-  const established = await establishSession({ ...options, ...paths, storeKey, log }, stored.value);
+  const established = await establishSession(
+    { ...options, ...paths, files: paths, storeKey, log },
+    stored.value,
+  );
   if (!established.ok) return established;
   const { session, snapshot, newDevice } = established.value;
   const sessionLog = log.child({ deviceId: session.deviceId });
@@ -144,17 +149,30 @@ async function openLocked(
     holder,
     log: sessionLog,
   });
+  // Started after the restore, so the restored records do not count as changed.
+  const tracker = trackWrites((name) => databases.belongs(name) && name !== databases.syncDatabase);
+  const writer = createStoreWriter({
+    factory,
+    databases,
+    files: paths,
+    storeKey,
+    tracker,
+    // The SDK keeps the sync position in memory and writes it every few minutes: force it.
+    flushSyncStore: () => syncStore.save(true),
+    loaded: snapshot,
+  });
   const botSession = makeBotSession({
     client,
     userId: options.userId,
     deviceId: session.deviceId,
-    syncStore,
     factory,
     databases,
-    storeFile: paths.storeFile,
-    storeKey,
+    writer,
     lock,
     log: sessionLog,
+    stopTracking: () => {
+      tracker.stop();
+    },
   });
   writeAhead.setFlush(() => botSession.saveBeforeRequest());
   try {
@@ -174,6 +192,7 @@ async function openLocked(
   } catch (cause: unknown) {
     // close() would save this half-set-up state; stop without saving instead.
     client.stopClient();
+    tracker.stop();
     throw cause;
   }
   sessionLog.info(
