@@ -5,6 +5,7 @@ import { CHAT_BOT_IDS, type ChatBotId } from "../../bots/bot-definitions.ts";
 import { startNetworkBots } from "../../bots/start-network-bots.ts";
 import { readState } from "../../devnet/index.ts";
 import { createLogger } from "../../lib/logger.ts";
+import { logUnhandledRejections } from "../../lib/log-unhandled-rejections.ts";
 import { devnetDir, loadConfigOrReport, parseCommonOptions } from "./cli-options.ts";
 
 export async function runBotsCommand(args: string[]): Promise<number> {
@@ -39,6 +40,7 @@ export async function runBotsCommand(args: string[]): Promise<number> {
     return 1;
   }
   const logger = createLogger({ name: "bots" });
+  logUnhandledRejections(logger);
   const started = await startNetworkBots(
     config,
     {

@@ -9,6 +9,7 @@ import { pino, type DestinationStream } from "pino";
 import { down, status } from "../../devnet/index.ts";
 import { upNetwork } from "../../devnet/up-network.ts";
 import { createLogger } from "../../lib/logger.ts";
+import { logUnhandledRejections } from "../../lib/log-unhandled-rejections.ts";
 import { devnetDir, loadConfigOrReport, parseCommonOptions } from "./cli-options.ts";
 import { describeDevnet } from "./describe-devnet.ts";
 import { startHubForDevnet } from "./start-hub-for-devnet.ts";
@@ -87,6 +88,7 @@ export async function runStartCommand(args: string[]): Promise<number> {
   // The demo's JSON logs go to a file so the terminal stays readable; LOG_TO_STDOUT=1 to watch them.
   await mkdir(join(dir, "logs"), { recursive: true });
   const logger = createLogger({ name: "hub", destination: logDestination(dir, "hub.log") });
+  logUnhandledRejections(logger);
 
   let running;
   try {

@@ -284,14 +284,15 @@ export async function startBot<S>(
     stopping ??= (async () => {
       intake.stop();
       stopInvites();
+      // In-flight commands get a moment to finish and running jobs their close timeout;
+      // whatever does not finish stays pending in Redis and is handled once on the next start.
+      // The client keeps syncing meanwhile: their sends wait for their events to come back,
+      // and the crypto machine they encrypt with stops with the client.
+      await Promise.all([Promise.race([intake.idle(), delay(2_500)]), jobs.close()]);
       client.off(ClientEvent.Sync, onSync);
       client.off(RoomEvent.TimelineReset, onTimelineReset);
       client.stopClient();
-      // In-flight commands get a moment to finish; whatever does not stays pending in Redis
-      // and is handled once on the next start.
-      await Promise.race([intake.idle(), delay(2_500)]);
       await stopHeartbeat();
-      await jobs.close();
       await session.close();
       logger.info({ handled: intake.handledCount() }, "bot stopped");
     })();

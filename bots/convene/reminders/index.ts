@@ -4,3 +4,4 @@ export { diffReminders } from "./diff-reminders.ts";
 export type { ReminderJob, ReminderOptions } from "./plan-reminders.ts";
 export { DEFAULT_GRACE_MINUTES, DEFAULT_HORIZON_DAYS, planReminders } from "./plan-reminders.ts";
 export { reminderJobId, reminderJobPrefix } from "./reminder-job-id.ts";
+export { reminderTiming, type ReminderTiming } from "./reminder-timing.ts";

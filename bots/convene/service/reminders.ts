@@ -11,7 +11,13 @@ import { PermanentJobError } from "../../runtime/jobs/index.ts";
 import { reply } from "../../runtime/commands/reply.ts";
 import { expandOccurrences } from "../calendar/expand-occurrences.ts";
 import { t } from "../i18n/index.ts";
-import { diffReminders, planReminders, reminderJobId } from "../reminders/index.ts";
+import {
+  diffReminders,
+  planReminders,
+  reminderJobId,
+  reminderTiming,
+  type ReminderTiming,
+} from "../reminders/index.ts";
 import { tallyRsvps } from "../rsvp/tally-rsvps.ts";
 import type { StoredConvening } from "../store/convening-store.ts";
 import type { ConveneDeps } from "./convene-deps.ts";
@@ -25,6 +31,11 @@ export interface ReminderPayload {
 }
 
 const SENT_TTL_SECONDS = 14 * 24 * 3600;
+/**
+ * Reminders sent at once. Each waits on the homeserver (and its sends on the crypto store's
+ * save); a thousand due in one minute must not queue behind one another.
+ */
+const REMINDER_CONCURRENCY = 8;
 
 export interface Reminders {
   /** Makes the scheduled jobs match the convening (new, moved or cancelled). */
@@ -38,6 +49,7 @@ export function createReminders(deps: ConveneDeps, jobs: JobRuntime): Reminders 
 
   const handle: JobHandle<ReminderPayload> = jobs.defineJob<ReminderPayload>("reminder", {
     attempts: 5,
+    concurrency: REMINDER_CONCURRENCY,
     async handler(payload, ctx) {
       const jobId = reminderJobId(payload.conveningId, payload.occurrenceStart, payload.leadMinutes);
       if ((await deps.redis.exists(sentKey(jobId))) === 1) return;
@@ -52,23 +64,32 @@ export function createReminders(deps: ConveneDeps, jobs: JobRuntime): Reminders 
         );
         return;
       }
-      await send(stored, payload, jobId);
+      const timing = reminderTiming(
+        payload.occurrenceStart,
+        stored.convening.time.durationMinutes,
+        payload.leadMinutes,
+        deps.now(),
+      );
+      if (timing.kind === "over") {
+        ctx.logger.info(
+          { convening: payload.conveningId, jobId },
+          "reminder too late: the occurrence is over",
+        );
+        return;
+      }
+      await send(stored, timing, jobId);
       await deps.redis.set(sentKey(jobId), "1", "EX", SENT_TTL_SECONDS);
     },
   });
 
-  const send = async (stored: StoredConvening, payload: ReminderPayload, jobId: string): Promise<void> => {
+  const send = async (stored: StoredConvening, timing: SendableTiming, jobId: string): Promise<void> => {
     const { convening } = stored;
-    const roomLocale = localeOf(deps.config, convening.organiser);
-    const text = t(roomLocale, "reminder.startsIn", { title: convening.title, minutes: payload.leadMinutes });
+    const text = reminderText(localeOf(deps.config, convening.organiser), convening.title, timing);
     const inRoom = await deps.matrix.sendMessage(stored.roomId, notice(text), `${jobId}-room`);
     if (!inRoom.ok) throw new Error(`reminder not posted: ${inRoom.error.errcode}`);
     const going = tallyRsvps(stored.rsvps, convening.capacity).going;
     for (const user of going) {
-      const personal = t(localeOf(deps.config, user), "reminder.startsIn", {
-        title: convening.title,
-        minutes: payload.leadMinutes,
-      });
+      const personal = reminderText(localeOf(deps.config, user), convening.title, timing);
       const dm = await deps.matrix.sendDirect(user, notice(personal), `${jobId}-${user}`);
       if (!dm.ok)
         deps.logger.warn(
@@ -113,6 +134,19 @@ export function createReminders(deps: ConveneDeps, jobs: JobRuntime): Reminders 
       }
     },
   };
+}
+
+type SendableTiming = Exclude<ReminderTiming, { kind: "over" }>;
+
+function reminderText(locale: string, title: string, timing: SendableTiming): string {
+  switch (timing.kind) {
+    case "startsIn":
+      return t(locale, "reminder.startsIn", { title, minutes: timing.minutes });
+    case "startingNow":
+      return t(locale, "reminder.startingNow", { title });
+    case "startedAgo":
+      return t(locale, "reminder.startedAgo", { title, minutes: timing.minutes });
+  }
 }
 
 function notice(text: string): Record<string, unknown> {

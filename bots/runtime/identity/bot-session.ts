@@ -52,6 +52,8 @@ export interface BotSessionParts {
   readonly stopTracking: () => void;
   /** At most this long between two saves of the sync store while running; default 30 s. */
   readonly syncSaveIntervalMs?: number;
+  /** The sync position the client has reached: an idle bot's unchanged position is not saved again. */
+  readonly syncPosition: () => string | null;
   readonly now?: () => number;
 }
 
@@ -63,17 +65,22 @@ export function makeBotSession(parts: BotSessionParts): BotSession {
   const now = parts.now ?? Date.now;
   const syncInterval = parts.syncSaveIntervalMs ?? DEFAULT_SYNC_SAVE_INTERVAL_MS;
   let lastSyncSave = Number.NEGATIVE_INFINITY;
+  let savedPosition: string | null | undefined;
   // What the next save must include beyond the crypto store's changes; read when it starts,
   // so a save asked for while another runs gets what it asked.
   let wantSync = false;
   let wantCompact = false;
   const save = coalesce(async () => {
-    const withSync = wantSync || now() - lastSyncSave >= syncInterval;
+    const position = parts.syncPosition();
+    const withSync = wantSync || (position !== savedPosition && now() - lastSyncSave >= syncInterval);
     const compact = wantCompact;
     wantSync = false;
     wantCompact = false;
     const stats = await parts.writer.save({ withSync, compact });
-    if (withSync) lastSyncSave = now();
+    if (withSync) {
+      lastSyncSave = now();
+      savedPosition = position;
+    }
     if (stats.kind !== "unchanged" || withSync) log.debug(stats, "saved the bot's stores");
   });
   const saveAll = (compact: boolean): Promise<void> => {

@@ -173,6 +173,7 @@ async function openLocked(
     stopTracking: () => {
       tracker.stop();
     },
+    syncPosition: () => syncStore.getSyncToken(),
   });
   writeAhead.setFlush(() => botSession.saveBeforeRequest());
   try {

@@ -305,6 +305,67 @@ describe("the convene bot on the devnet", () => {
     expect(reminders.filter((message) => message.roomId === reminder.roomId)).toHaveLength(1);
   }, 240_000);
 
+  it("moves a convening: whoever answered is told, the card and feed change, and the reminder follows", async () => {
+    const claire = person("claire-dubois");
+    const dawit = person("dawit-bekele");
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, "Z");
+    await send(
+      "claire-dubois",
+      "europe-practice",
+      `!convene schedule "Peer exchange" ${inTwoDays} for 45m with east-africa`,
+    );
+    const done = await claire.inbox.next(
+      fromBot(/Peer exchange\s*» est programmée sous l’identifiant c/),
+      TIMEOUT,
+      "the schedule reply",
+    );
+    const id = /identifiant (c[a-z0-9]{4})/.exec(done.body)?.[1] ?? "";
+    const card = await dawit.inbox.next(
+      (message) =>
+        fromBot(/Peer exchange/)(message) &&
+        message.roomId === rooms.get("east-africa-practice") &&
+        message.replaces === undefined,
+      TIMEOUT,
+      "the card in East Africa",
+    );
+    await send("dawit-bekele", "east-africa-practice", `!convene rsvp ${id} yes`);
+    await dawit.inbox.next(fromBot(/You're going to “Peer exchange”/), TIMEOUT, "a confirmation");
+    // The inbox keeps every message: the earlier feed answer (another convening's) is not this one.
+    const earlier = new Set(claire.inbox.messages().map((message) => message.eventId));
+    await send("claire-dubois", "europe-practice", `!convene feed ${id}`);
+    const feed = await claire.inbox.next(
+      (message) => !earlier.has(message.eventId) && fromBot(/\/calendars\/[A-Za-z0-9_-]{43}\.ics/)(message),
+      TIMEOUT,
+      "a feed URL",
+    );
+    const feedUrl = /(http:\/\/\S+\.ics)/.exec(feed.body)?.[1] ?? "";
+    const before = parseIcs(await (await fetch(feedUrl)).text()).events[0];
+
+    // Moved to 100 s from now: with the 1-minute lead, its reminder is due in 40 s.
+    const soon = new Date(Date.now() + 100_000);
+    await send(
+      "claire-dubois",
+      "europe-practice",
+      `!convene reschedule ${id} ${soon.toISOString().replace(/\.\d+Z$/, "Z")}`,
+    );
+    await claire.inbox.next(fromBot(/Peer exchange\s*» \(c[a-z0-9]{4}\) a été déplacée/), TIMEOUT, "done");
+    await dawit.inbox.next(fromBot(/“Peer exchange” has moved: /), TIMEOUT, "the move, by DM");
+    await dawit.inbox.next(
+      (message) => message.replaces === card.eventId && message.body !== card.body,
+      TIMEOUT,
+      "the card edited with the new time",
+    );
+    const after = parseIcs(await (await fetch(feedUrl)).text()).events[0];
+    expect(after?.uid).toBe(before?.uid);
+    expect(after?.sequence).toBeGreaterThan(before?.sequence ?? Number.MAX_SAFE_INTEGER);
+    expect(after?.start).toBe(Math.floor(soon.getTime() / 1000) * 1000);
+    await dawit.inbox.next(
+      fromBot(/Reminder: “Peer exchange” starts in 1 minute/),
+      150_000,
+      "the reminder at the new time",
+    );
+  }, 240_000);
+
   it("lets only the organiser cancel, tells everyone who answered, and marks the card", async () => {
     await send("omar-masri", "mena-practice", `!convene cancel ${conveningId}`);
     await person("omar-masri").inbox.next(

@@ -38,6 +38,7 @@ const SAMPLES: { readonly [K in MessageKey]: MessageArgs<K> } = {
   "rsvp.unchanged": [{ title: "Youth roundtable", standing: "waitlisted" }],
   "reminder.startsIn": [{ title: "Youth roundtable", minutes: 60 }],
   "reminder.startingNow": [{ title: "Youth roundtable" }],
+  "reminder.startedAgo": [{ title: "Youth roundtable", minutes: 20 }],
   "cancel.notice": [{ title: "Youth roundtable", reason: "Roads flooded" }],
   "refusal.onlyOrganisersSchedule": [],
   "refusal.onlyOrganiserChanges": [{ id: "c7k2p" }],
