@@ -121,6 +121,23 @@ export const en = {
   "feed.url": (p: { url: string }) => `Calendar feed (share it only inside the network): ${p.url}`,
   "tz.set": (p: { zone: string; now: string }) => `Your time zone is now ${p.zone} (it is ${p.now} there).`,
 
+  // Slot suggestions.
+  "suggest.header": (p: { regions: string[]; minutes: number }) =>
+    `Best slots for ${formatList(L, p.regions)} (${formatDuration(L, p.minutes)}):`,
+  "suggest.option": (p: { n: number; utc: string; edge: string }) =>
+    `Option ${p.n} (${p.utc} UTC), ${p.edge}:`,
+  "suggest.inCoreHours": () => "inside everyone's core hours",
+  "suggest.edgeFor": (p: { regions: string[] }) =>
+    `at the edge of the working day for ${formatList(L, p.regions)}`,
+  "suggest.hint": () =>
+    'Schedule one with !convene schedule "<title>" <date> <time> UTC for <duration> with <regions>.',
+  "suggest.needWith": () =>
+    'after the duration, say who with "with <regions or networks>", e.g. "with east-africa, mena".',
+  "suggest.badPeriod": () => 'write the period as "between 2026-12-01 and 2026-12-14".',
+  "suggest.periodRange": (p: { maxDays: number }) =>
+    `the period must end after it starts and last at most ${p.maxDays} days.`,
+  "error.badSuggest": (p: { problem: string }) => `I could not suggest slots: ${p.problem}`,
+
   // Calendar feeds.
   "feed.regionName": (p: { network: string; region: string }) => `${p.network}: convenings in ${p.region}`,
   "feed.personalName": (p: { network: string }) => `${p.network}: my convenings`,

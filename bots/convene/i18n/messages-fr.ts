@@ -109,6 +109,21 @@ export const fr: Messages = {
   "feed.url": (p) => `Calendrier (à ne partager qu’au sein du réseau)${NBSP}: ${p.url}`,
   "tz.set": (p) => `Votre fuseau horaire est désormais ${p.zone} (il y est ${p.now}).`,
 
+  "suggest.header": (p) =>
+    `Meilleurs créneaux pour ${formatList(L, p.regions)} (${formatDuration(L, p.minutes)})${NBSP}:`,
+  "suggest.option": (p) => `Option ${p.n} (${p.utc} UTC), ${p.edge}${NBSP}:`,
+  "suggest.inCoreHours": () => "dans les heures de travail de toutes les régions",
+  "suggest.edgeFor": (p) => `en bordure de la journée de travail pour ${formatList(L, p.regions)}`,
+  "suggest.hint": () =>
+    `Pour en programmer un${NBSP}: !convene schedule "<titre>" <date> <heure> UTC for <durée> with <régions>.`,
+  "suggest.needWith": () =>
+    `après la durée, indiquez avec qui${NBSP}: ${quoted("with <régions ou réseaux>")}, par exemple ${quoted("with east-africa, mena")}.`,
+  "suggest.badPeriod": () =>
+    `indiquez la période ainsi${NBSP}: ${quoted("between 2026-12-01 and 2026-12-14")}.`,
+  "suggest.periodRange": (p) =>
+    `la période doit finir après son début et durer au plus ${p.maxDays}${NBSP}jours.`,
+  "error.badSuggest": (p) => `Je n’ai pas pu proposer de créneaux${NBSP}: ${p.problem}`,
+
   "feed.regionName": (p) => `${p.network}${NBSP}: rencontres (${p.region})`,
   "feed.personalName": (p) => `${p.network}${NBSP}: mes rencontres`,
   "feed.invitedRegions": (p) => `Régions invitées${NBSP}: ${formatList(L, p.regions)}`,

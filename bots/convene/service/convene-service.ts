@@ -327,7 +327,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       });
       return found.ok
         ? ok(found.value)
-        : err(reply`${t(locale, "error.badSchedule", { problem: found.error })}`);
+        : err(reply`${t(locale, "error.badSuggest", { problem: found.error })}`);
     },
 
     async feed(sender, target, rotate) {

@@ -14,6 +14,7 @@ import { suggestSlots } from "../suggest/suggest-slots.ts";
 import { formatForRegions } from "../time/format-time.ts";
 import { parseDuration, renderDurationError } from "../time/parse-duration.ts";
 import type { Slot } from "../time/working-hours.ts";
+import { t } from "../i18n/index.ts";
 import { regionsReached } from "./people.ts";
 import { renderScheduleError } from "./render-schedule-error.ts";
 
@@ -40,10 +41,7 @@ export function suggestConvening(input: SuggestInput): Result<Reply, string> {
   const { config, words } = input;
   const duration = parseDuration(words[0] ?? "");
   if (!duration.ok) return err(renderDurationError(duration.error));
-  if (words[1]?.toLowerCase() !== "with")
-    return err(
-      `after the duration, say who with "with <regions or networks>", e.g. "with east-africa, mena".`,
-    );
+  if (words[1]?.toLowerCase() !== "with") return err(t(input.locale, "suggest.needWith"));
   const betweenAt = words.findIndex((word, index) => index > 1 && word.toLowerCase() === "between");
   const targetWords = words.slice(2, betweenAt === -1 ? undefined : betweenAt);
   const targets = resolveTargets(
@@ -57,9 +55,9 @@ export function suggestConvening(input: SuggestInput): Result<Reply, string> {
     const start = parseDay(words[betweenAt + 1]);
     const end = parseDay(words[betweenAt + 3]);
     if (start === undefined || end === undefined || words[betweenAt + 2]?.toLowerCase() !== "and")
-      return err(`write the period as "between 2026-12-01 and 2026-12-14".`);
+      return err(t(input.locale, "suggest.badPeriod"));
     if (end <= start || end - start > MAX_WINDOW_DAYS * DAY_MS)
-      return err(`the period must end after it starts and last at most ${MAX_WINDOW_DAYS} days.`);
+      return err(t(input.locale, "suggest.periodRange", { maxDays: MAX_WINDOW_DAYS }));
     from = Math.max(start, input.now);
     to = end + DAY_MS;
   }
@@ -85,22 +83,23 @@ export function suggestConvening(input: SuggestInput): Result<Reply, string> {
   const items = found.value.map((slot, index) => {
     const time = { start: slot.start, zone: "UTC", durationMinutes: duration.value };
     const local = formatForRegions(time, regions, options).flatMap((region) =>
-      region.lines.map((line) => `${names[region.region] ?? region.region}: ${line.text}`),
+      region.lines.map((line) =>
+        t(input.locale, "card.localTime", { label: names[region.region] ?? region.region, time: line.text }),
+      ),
     );
     const edge =
       slot.unsocialFor.length === 0
-        ? "inside everyone's core hours"
-        : `at the edge of the working day for ${slot.unsocialFor.map((id) => names[id] ?? id).join(", ")}`;
+        ? t(input.locale, "suggest.inCoreHours")
+        : t(input.locale, "suggest.edgeFor", { regions: slot.unsocialFor.map((id) => names[id] ?? id) });
+    const utc = slot.start.slice(0, 16).replace("T", " ");
     return lines(
-      reply`${`Option ${index + 1} (${slot.start.slice(0, 16).replace("T", " ")} UTC), ${edge}:`}`,
+      reply`${t(input.locale, "suggest.option", { n: index + 1, utc, edge })}`,
       list(local.map((text) => reply`${text}`)),
     );
   });
-  return ok(
-    lines(
-      reply`${`Best slots for ${ids.map((id) => names[id] ?? id).join(", ")} (${duration.value} min):`}`,
-      ...items,
-      reply`${'Schedule one with !convene schedule "<title>" <date> <time> UTC for <duration> with <regions>.'}`,
-    ),
-  );
+  const header = t(input.locale, "suggest.header", {
+    regions: ids.map((id) => names[id] ?? id),
+    minutes: duration.value,
+  });
+  return ok(lines(reply`${header}`, ...items, reply`${t(input.locale, "suggest.hint")}`));
 }

@@ -4,8 +4,8 @@ import { loadExample } from "../../../config/example-config.ts";
 
 const config = loadExample();
 const NOW = Date.parse("2026-11-25T10:00:00Z");
-const suggest = (text: string) =>
-  suggestConvening({ config, words: text.split(" "), now: NOW, locale: "en", earlier: [] });
+const suggest = (text: string, locale = "en") =>
+  suggestConvening({ config, words: text.split(" "), now: NOW, locale, earlier: [] });
 
 describe("suggestConvening", () => {
   it("proposes the configured number of slots, each shown in every region's local time", () => {
@@ -38,5 +38,19 @@ describe("suggestConvening", () => {
     expect(problem("1h mena")).toMatch(/say who with "with/);
     expect(problem("1h with atlantis")).toMatch(/"atlantis"/);
     expect(problem("1h with mena between 2026-12-10 and 2026-12-01")).toMatch(/must end after it starts/);
+  });
+
+  it("answers in the reader's language, with French typography", () => {
+    const result = suggest("90m with east-africa, europe", "fr");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.text).toMatch(
+      /^Meilleurs créneaux pour East Africa et Europe \(1\sheure et 30\sminutes\)\u00a0:/,
+    );
+    expect(result.value.text).toMatch(/^Option 1 \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\), /m);
+    expect(result.value.text).toMatch(/^- East Africa\u00a0: mer\. 25 nov\./m);
+    expect(result.value.text).toContain("Pour en programmer un\u00a0: !convene schedule");
+    const refused = suggest("1h mena", "fr");
+    expect(refused.ok ? "" : refused.error).toMatch(/^après la durée, indiquez avec qui/);
   });
 });
