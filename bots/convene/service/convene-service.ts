@@ -27,6 +27,7 @@ import { rsvpNoticeText } from "./rsvp-notice-text.ts";
 import type { ConveneDeps } from "./convene-deps.ts";
 import { invitedRooms } from "./managed-rooms.ts";
 import { isInvited, localeOf, regionsReached, zoneOf } from "./people.ts";
+import { savedZones } from "./saved-zones.ts";
 import type { Reminders } from "./reminders.ts";
 
 export type Outcome = Result<Reply, Reply>;
@@ -58,15 +59,13 @@ export interface ConveneService {
 
 export function createConveneService(deps: ConveneDeps, reminders: Reminders): ConveneService {
   const { config, matrix, store } = deps;
-  const zoneKey = `${deps.prefix}:zones`;
+  const zones = savedZones(matrix);
   // Cards are shared by everyone in a room, so they speak the network's language.
   const networkLocale = resolveLocale(config.network.defaultLanguage);
   const display = (locale: Locale) => ({ locale, hourCycle: config.convening.locale.hourCycle });
 
-  const savedZone = async (user: UserId): Promise<string | undefined> =>
-    (await deps.redis.hget(zoneKey, user)) ?? undefined;
-  const whenFor = async (user: UserId, convening: Convening, locale: Locale): Promise<string> =>
-    formatForPerson(convening.time, zoneOf(config, user, await savedZone(user)), display(locale));
+  const whenFor = (user: UserId, convening: Convening, locale: Locale): string =>
+    formatForPerson(convening.time, zoneOf(config, user, zones.get(user)), display(locale));
 
   const loadOrRefuse = async (id: string, locale: Locale): Promise<Result<StoredConvening, Reply>> => {
     const loaded = await store.load(id.toLowerCase());
@@ -137,7 +136,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       const locale = localeOf(config, sender);
       const parsed = parseScheduleDetails(config, text.split(/\s+/u).filter(Boolean), {
         now: new Date(deps.now()),
-        defaultZone: zoneOf(config, sender, await savedZone(sender)),
+        defaultZone: zoneOf(config, sender, zones.get(sender)),
         weekStartsOn: config.convening.locale.weekStartsOn,
       });
       if (!parsed.ok)
@@ -234,7 +233,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
           rsvp.user,
           t(theirs, "reschedule.notice", {
             title: convening.title,
-            when: await whenFor(rsvp.user, convening, theirs),
+            when: whenFor(rsvp.user, convening, theirs),
           }),
           `moved-${convening.id}-${convening.sequence}-${rsvp.user}`,
         );
@@ -287,7 +286,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
           reply`${t(locale, "list.item", {
             id: stored.convening.id,
             title: stored.convening.title,
-            when: await whenFor(sender, stored.convening, locale),
+            when: whenFor(sender, stored.convening, locale),
             status: stored.convening.status,
           })}`,
         );
@@ -298,7 +297,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       const locale = localeOf(config, sender);
       const found = await loadOrRefuse(id, locale);
       if (!found.ok) return found;
-      const when = await whenFor(sender, found.value.convening, locale);
+      const when = whenFor(sender, found.value.convening, locale);
       return ok(lines(reply`${when}`, cardAsReply(deps, found.value, locale)));
     },
 
@@ -306,7 +305,11 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
       const locale = localeOf(config, sender);
       const zone = readZone(zoneText);
       if (!zone.ok) return err(reply`${t(locale, "error.badZone", { zone: zoneText })}`);
-      await deps.redis.hset(zoneKey, sender, zone.value);
+      const saved = await zones.set(sender, zone.value);
+      if (!saved.ok) {
+        deps.logger.warn({ user: sender, errcode: saved.error.errcode }, "could not save a time zone");
+        return err(reply`${t(locale, "error.internal")}`);
+      }
       const now = formatForPerson(
         { start: new Date(deps.now()).toISOString(), zone: zone.value, durationMinutes: 1 },
         zone.value,

@@ -105,6 +105,13 @@ export interface BotMatrix {
   sendDirect(user: UserId, content: MessageContent, txnId?: string): Promise<Result<EventId, MatrixFailure>>;
   /** The members of a room with this membership (default joined), from the synced state; [] if unknown. */
   members(roomId: RoomId, membership?: "join" | "invite"): UserId[];
+  /**
+   * The bot's own account data of `type` (private to its account, kept by its homeserver),
+   * as synced or as last written by this process; undefined when there is none.
+   */
+  accountData(type: string): Record<string, unknown> | undefined;
+  /** Writes the bot's account data of `type`; `accountData` returns it at once. */
+  setAccountData(type: string, content: Record<string, unknown>): Promise<Result<void, MatrixFailure>>;
 }
 
 // Defined with the intake, which produces it; exported here with the rest of what a bot may use.

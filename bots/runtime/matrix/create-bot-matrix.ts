@@ -3,7 +3,7 @@
  * session). Every request is retried while rate-limited and its refusal returned as a value;
  * nothing is sent to a room before the bot's sync knows whether the room is encrypted.
  */
-import { EventType, type MatrixClient } from "matrix-js-sdk";
+import { EventType, Method, type MatrixClient } from "matrix-js-sdk";
 import type { RoomMessageEventContent } from "matrix-js-sdk/lib/@types/events.js";
 import type { Logger } from "../../../lib/logger.ts";
 import type { EventId, RoomId, UserId } from "../../../lib/matrix-ids.ts";
@@ -37,6 +37,7 @@ export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotM
     ...(deps.maxAttempts === undefined ? {} : { maxAttempts: deps.maxAttempts }),
   });
   const state = createRoomStateAccess(client, request, { echoTimeoutMs });
+  const written = new Map<string, Record<string, unknown>>();
 
   const send = async (
     roomId: RoomId,
@@ -116,6 +117,24 @@ export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotM
     members(roomId, membership = "join") {
       const room = client.getRoom(roomId);
       return room === null ? [] : room.getMembersWithMembership(membership).map((m) => m.userId as UserId);
+    },
+
+    accountData(type) {
+      const content: unknown = written.get(type) ?? client.getAccountData(type as never)?.getContent();
+      return typeof content === "object" && content !== null
+        ? (content as Record<string, unknown>)
+        : undefined;
+    },
+
+    async setAccountData(type, content) {
+      const path = `/user/${encodeURIComponent(userId)}/account_data/${encodeURIComponent(type)}`;
+      const put = await request("write account data", () =>
+        client.http.authedRequest(Method.Put, path, undefined, content),
+      );
+      if (!put.ok) return put;
+      // The sync shows the write a moment later; until then this process answers from here.
+      written.set(type, content);
+      return ok(undefined);
     },
   };
 }

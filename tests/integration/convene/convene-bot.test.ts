@@ -273,6 +273,13 @@ describe("the convene bot on the devnet", () => {
   });
 
   it("sends the reminder once, although the bot restarts and Redis loses everything before it is due", async () => {
+    // A person's own zone is kept in Matrix too, so it outlives Redis like the convenings.
+    await send("dawit-bekele", "east-africa-practice", "!convene tz Asia/Kathmandu");
+    await person("dawit-bekele").inbox.next(
+      fromBot(/Your time zone is now Asia\/Kathmandu/),
+      TIMEOUT,
+      "the zone confirmation",
+    );
     await bot?.stop();
     // Every key of this bot (index, jobs, ledger, marks) goes: the convening lives in Matrix,
     // and the restarted bot must rebuild its index and reminder jobs from there.
@@ -303,6 +310,14 @@ describe("the convene bot on the devnet", () => {
     }
     const reminders = dawit.inbox.messages().filter(fromBot(/Reminder: “Listening circle”/));
     expect(reminders.filter((message) => message.roomId === reminder.roomId)).toHaveLength(1);
+
+    await send("dawit-bekele", "east-africa-practice", `!convene show ${conveningId}`);
+    const shown = await dawit.inbox.next(
+      (message) => fromBot(/UTC\+5:45/)(message) && message.body.includes("Listening circle"),
+      TIMEOUT,
+      "the convening shown in Dawit's own zone",
+    );
+    expect(shown.roomId).toBe(rooms.get("east-africa-practice"));
   }, 240_000);
 
   it("moves a convening: whoever answered is told, the card and feed change, and the reminder follows", async () => {
