@@ -67,7 +67,8 @@ const PERSON = "amina-yusuf";
 const MINUTE_MS = 60_000;
 /** At least this long between the end of setup and the start T (so 2 minutes before the due time). */
 const START_MARGIN_MS = Number(process.env["BENCH_START_MARGIN_S"] ?? 180) * 1000;
-const REMINDER = /^Reminder: “(Bench \d{4})” starts in /;
+/** Any wording: one sent after the start says "is starting now" or "started … ago" instead. */
+const REMINDER = /^Reminder: “(Bench \d{4})” /;
 const SENTINEL = "bench sentinel";
 
 type Log = (line: string) => void;
@@ -81,6 +82,8 @@ interface Tally {
   readonly roomFirst: (number | undefined)[];
   readonly dmRooms: Set<string>;
   other: number;
+  /** Reminder DMs sent once the convening had started ("is starting now", "started … ago"). */
+  afterStart: number;
   dmsComplete: number;
   roomsComplete: number;
 }
@@ -94,6 +97,7 @@ function newTally(count: number): Tally {
     roomFirst: new Array<number | undefined>(count).fill(undefined),
     dmRooms: new Set(),
     other: 0,
+    afterStart: 0,
     dmsComplete: 0,
     roomsComplete: 0,
   };
@@ -127,6 +131,7 @@ function countInto(
     return;
   }
   tally.dmRooms.add(message.roomId);
+  if (!/” starts in /.test(message.body)) tally.afterStart += 1;
   tally.dmCount[index] = (tally.dmCount[index] ?? 0) + 1;
   if (tally.dmFirst[index] === undefined) {
     tally.dmFirst[index] = message.seenAt;
@@ -429,6 +434,7 @@ async function measureReminders(log: Log) {
       roomDuplicates: extra(tally.roomCount),
       dmRooms: tally.dmRooms.size,
       other: tally.other,
+      afterStart: tally.afterStart,
       unreadable: received.unreadable(),
       timelineResets: received.timelineResets(),
       person: person.userId,
@@ -481,6 +487,7 @@ export const benchmark: Benchmark = {
         reminders_duplicates: duplicates,
         reminders_missing: missing,
         reminders_delivered: arrived(r.dmLags).length,
+        reminders_sent_after_start: r.afterStart,
         reminders_cancelled_after_deadline: r.cancelled,
         reminders_p50_lag_ms: finite(round(percentile(r.dmLags, 50), 0)),
         reminders_p99_lag_ms: finite(round(percentile(r.dmLags, 99), 0)),

@@ -14,7 +14,12 @@ import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
 import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
 import { startBot, type BotDefinition, type RunningBot } from "./runtime/start-bot.ts";
 import { type ConveneBotOptions, conveneBot } from "./convene/convene-bot.ts";
-import { conveningIndexKeys, issueFeedToken, publishConvening } from "../lib/convening-index/index.ts";
+import {
+  conveningIndexKeys,
+  currentFeedToken,
+  publishConvening,
+  putFeedToken,
+} from "../lib/convening-index/index.ts";
 
 export interface NetworkBotsOptions {
   secretsDir: string;
@@ -106,7 +111,12 @@ function conveneFeeds(config: NetworkConfig, redis: Redis, prefix: string): Conv
     publish: async (stored) => {
       await publishConvening(redis, keys, stored.convening, stored.rsvps);
     },
-    feedUrl: async (subject, rotate) =>
-      `${hubUrl}/calendars/${await issueFeedToken(redis, keys, subject, { rotate })}.ics`,
+    feeds: {
+      index: {
+        current: (subject) => currentFeedToken(redis, keys, subject),
+        put: (subject, token) => putFeedToken(redis, keys, subject, token),
+      },
+      urlOf: (token) => `${hubUrl}/calendars/${token}.ics`,
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { NetworkConfig } from "../../config/network-config.ts";
 import type { BotDefinition } from "../runtime/start-bot.ts";
-import type { FeedSubject } from "../../lib/convening-index/index.ts";
+import type { ConveneFeeds } from "./service/convene-deps.ts";
 import { type ConveneServices, conveneCommands } from "./commands/convene-commands.ts";
 import type { StoredConvening } from "./store/convening-store.ts";
 import { createConveningStore } from "./store/convening-store.ts";
@@ -16,8 +16,8 @@ export interface ConveneBotOptions {
   readonly prefix: string;
   /** Publishes a convening for the hub's calendar feeds. */
   readonly publish?: (stored: StoredConvening) => Promise<void>;
-  /** Issues (or shows again) the private URL of a calendar feed. */
-  readonly feedUrl?: (subject: FeedSubject, rotate: boolean) => Promise<string>;
+  /** Calendar feeds: the hub's token index and the URL of a token. */
+  readonly feeds?: ConveneFeeds;
   readonly now?: () => number;
 }
 
@@ -40,7 +40,7 @@ export function conveneBot(
         now: options.now ?? Date.now,
         botUserId: runtime.userId,
         afterChange: options.publish ?? (() => Promise.resolve()),
-        ...(options.feedUrl !== undefined && { feedUrl: options.feedUrl }),
+        ...(options.feeds !== undefined && { feeds: options.feeds }),
       };
       const reminders = createReminders(deps, runtime.jobs);
       const convene = createConveneService(deps, reminders);

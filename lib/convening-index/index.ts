@@ -5,7 +5,7 @@
 export { type FeedSubject, parseFeedSubject, serialiseFeedSubject } from "./feed-subject.ts";
 export { feedTokenTag, hashFeedToken, isFeedTokenShaped, newFeedToken } from "./feed-token.ts";
 export { type ConveningIndexKeys, conveningIndexKeys } from "./index-keys.ts";
-export { issueFeedToken, revokeFeedToken } from "./issue-feed-token.ts";
+export { currentFeedToken, issueFeedToken, putFeedToken, revokeFeedToken } from "./issue-feed-token.ts";
 export { type PublishOutcome, publishConvening } from "./publish-convening.ts";
 export {
   type PublishedConvening,

@@ -53,6 +53,33 @@ export async function issueFeedToken(
   throw new Error(`feed token of a ${subject.kind} kept changing under ${MAX_ATTEMPTS} attempts`);
 }
 
+/**
+ * Makes `token` the live token of `subject`, replacing any other: how the bot puts back, after
+ * Redis lost them, the tokens it keeps durably (and how it installs one it made itself).
+ */
+export async function putFeedToken(
+  redis: Redis,
+  keys: ConveningIndexKeys,
+  subject: FeedSubject,
+  token: string,
+): Promise<void> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const current = await redis.get(keys.feedTokenOf(subject));
+    if (current === token) return;
+    if ((await swap(redis, keys, subject, current, token)) === "done") return;
+  }
+  throw new Error(`feed token of a ${subject.kind} kept changing under ${MAX_ATTEMPTS} attempts`);
+}
+
+/** The live token of `subject`, if it has one. */
+export async function currentFeedToken(
+  redis: Redis,
+  keys: ConveningIndexKeys,
+  subject: FeedSubject,
+): Promise<string | undefined> {
+  return (await redis.get(keys.feedTokenOf(subject))) ?? undefined;
+}
+
 /** Revokes `subject`'s token, if it has one; its URL then answers like one never issued. */
 export async function revokeFeedToken(
   redis: Redis,

@@ -77,9 +77,9 @@ export const en = {
   // Reminders.
   "reminder.startsIn": (p: { title: string; minutes: number }) =>
     `Reminder: “${p.title}” starts in ${formatDuration(L, p.minutes)}.`,
-  "reminder.startingNow": (p: { title: string }) => `“${p.title}” is starting now.`,
+  "reminder.startingNow": (p: { title: string }) => `Reminder: “${p.title}” is starting now.`,
   "reminder.startedAgo": (p: { title: string; minutes: number }) =>
-    `“${p.title}” started ${formatDuration(L, p.minutes)} ago.`,
+    `Reminder: “${p.title}” started ${formatDuration(L, p.minutes)} ago.`,
 
   // Cancellation.
   "cancel.notice": (p: { title: string; reason?: string | undefined }) =>

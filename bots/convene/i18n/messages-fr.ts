@@ -71,8 +71,9 @@ export const fr: Messages = {
 
   "reminder.startsIn": (p) =>
     `Rappel${NBSP}: ${quoted(p.title)} commence dans ${formatDuration(L, p.minutes)}.`,
-  "reminder.startingNow": (p) => `${quoted(p.title)} commence maintenant.`,
-  "reminder.startedAgo": (p) => `${quoted(p.title)} a commencé il y a ${formatDuration(L, p.minutes)}.`,
+  "reminder.startingNow": (p) => `Rappel${NBSP}: ${quoted(p.title)} commence maintenant.`,
+  "reminder.startedAgo": (p) =>
+    `Rappel${NBSP}: ${quoted(p.title)} a commencé il y a ${formatDuration(L, p.minutes)}.`,
 
   "cancel.notice": (p) =>
     `${quoted(p.title)} a été annulée.` + (p.reason === undefined ? "" : ` Motif${NBSP}: ${p.reason}`),

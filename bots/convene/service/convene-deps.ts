@@ -4,7 +4,7 @@ import type { NetworkConfig } from "../../../config/network-config.ts";
 import type { Logger } from "../../../lib/logger.ts";
 import type { UserId } from "../../../lib/matrix-ids.ts";
 import type { BotMatrix } from "../../runtime/matrix/bot-matrix.ts";
-import type { FeedSubject } from "../../../lib/convening-index/index.ts";
+import type { FeedIndex } from "./feed-tokens.ts";
 import type { ConveningStore, StoredConvening } from "../store/convening-store.ts";
 
 export interface ConveneDeps {
@@ -19,6 +19,15 @@ export interface ConveneDeps {
   readonly botUserId: UserId;
   /** Called after every change, e.g. to publish the calendar index for the hub. */
   readonly afterChange: (stored: StoredConvening) => Promise<void>;
-  /** The private calendar URL of a subject (issued once, then shown again); absent: no feeds. */
-  readonly feedUrl?: (subject: FeedSubject, rotate: boolean) => Promise<string>;
+  /**
+   * Calendar feeds: the hub's token index (Redis) and the URL of a token; absent, no feeds.
+   * Tokens themselves are kept by the bot (feed-tokens.ts) and put back into the index.
+   */
+  readonly feeds?: ConveneFeeds;
+}
+
+/** Where feed tokens are looked up, and the URL a token makes. */
+export interface ConveneFeeds {
+  readonly index: FeedIndex;
+  readonly urlOf: (token: string) => string;
 }

@@ -27,6 +27,7 @@ import { rsvpNoticeText } from "./rsvp-notice-text.ts";
 import type { ConveneDeps } from "./convene-deps.ts";
 import { invitedRooms } from "./managed-rooms.ts";
 import { isInvited, localeOf, regionsReached, zoneOf } from "./people.ts";
+import { createFeedTokens } from "./feed-tokens.ts";
 import { savedZones } from "./saved-zones.ts";
 import type { Reminders } from "./reminders.ts";
 
@@ -60,6 +61,10 @@ export interface ConveneService {
 export function createConveneService(deps: ConveneDeps, reminders: Reminders): ConveneService {
   const { config, matrix, store } = deps;
   const zones = savedZones(matrix);
+  const feeds =
+    deps.feeds === undefined
+      ? undefined
+      : { tokens: createFeedTokens(matrix, deps.feeds.index), urlOf: deps.feeds.urlOf };
   // Cards are shared by everyone in a room, so they speak the network's language.
   const networkLocale = resolveLocale(config.network.defaultLanguage);
   const display = (locale: Locale) => ({ locale, hourCycle: config.convening.locale.hourCycle });
@@ -335,7 +340,7 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
 
     async feed(sender, target, rotate) {
       const locale = localeOf(config, sender);
-      if (deps.feedUrl === undefined) return err(reply`${t(locale, "feed.unavailable")}`);
+      if (feeds === undefined) return err(reply`${t(locale, "feed.unavailable")}`);
       let subject: FeedSubject;
       if (target === undefined) subject = { kind: "person", user: sender };
       else if (config.regions.some((region) => region.id === target.toLowerCase()))
@@ -345,7 +350,15 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
         if (!found.ok) return found;
         subject = { kind: "convening", id: found.value.convening.id };
       }
-      const url = await deps.feedUrl(subject, rotate);
+      const token = await feeds.tokens.tokenFor(subject, rotate);
+      if (!token.ok) {
+        deps.logger.warn(
+          { kind: subject.kind, errcode: token.error.errcode },
+          "could not record a feed token",
+        );
+        return err(reply`${t(locale, "error.internal")}`);
+      }
+      const url = feeds.urlOf(token.value);
       return ok(reply`${t(locale, subject.kind === "person" ? "feed.personalUrl" : "feed.url", { url })}`);
     },
 
@@ -369,7 +382,8 @@ export function createConveneService(deps: ConveneDeps, reminders: Reminders): C
         await reminders.sync(stored);
         await deps.afterChange(stored);
       }
-      deps.logger.info({ convenings: found }, "convening index rebuilt from Matrix");
+      const tokens = (await feeds?.tokens.restoreAll()) ?? 0;
+      deps.logger.info({ convenings: found, feedTokens: tokens }, "convening index rebuilt from Matrix");
     },
 
     async replanAll() {

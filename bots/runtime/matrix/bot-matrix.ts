@@ -110,6 +110,8 @@ export interface BotMatrix {
    * as synced or as last written by this process; undefined when there is none.
    */
   accountData(type: string): Record<string, unknown> | undefined;
+  /** The types of the bot's account data that start with `prefix`. */
+  accountDataTypes(prefix: string): string[];
   /** Writes the bot's account data of `type`; `accountData` returns it at once. */
   setAccountData(type: string, content: Record<string, unknown>): Promise<Result<void, MatrixFailure>>;
 }

@@ -126,6 +126,11 @@ export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotM
         : undefined;
     },
 
+    accountDataTypes(prefix) {
+      const types = new Set([...client.store.accountData.keys(), ...written.keys()]);
+      return [...types].filter((type) => type.startsWith(prefix)).sort();
+    },
+
     async setAccountData(type, content) {
       const path = `/user/${encodeURIComponent(userId)}/account_data/${encodeURIComponent(type)}`;
       const put = await request("write account data", () =>

@@ -29,7 +29,12 @@ import {
 } from "../../support/matrix-test-client.ts";
 import { createTestNetwork, type TestNetwork } from "../../support/test-network.ts";
 import { parseIcs } from "../../unit/bots/convene/calendar/parse-ics.ts";
-import { conveningIndexKeys, issueFeedToken, publishConvening } from "../../../lib/convening-index/index.ts";
+import {
+  conveningIndexKeys,
+  currentFeedToken,
+  publishConvening,
+  putFeedToken,
+} from "../../../lib/convening-index/index.ts";
 import { type Hub, startHub } from "../../../server/start-hub.ts";
 
 const devnet = inject("devnet");
@@ -66,8 +71,13 @@ async function startConveneBot(): Promise<RunningBot> {
       publish: async (stored) => {
         await publishConvening(redis, indexKeys(), stored.convening, stored.rsvps);
       },
-      feedUrl: async (subject, rotate) =>
-        `${hub?.url ?? ""}/calendars/${await issueFeedToken(redis, indexKeys(), subject, { rotate })}.ics`,
+      feeds: {
+        index: {
+          current: (subject) => currentFeedToken(redis, indexKeys(), subject),
+          put: (subject, token) => putFeedToken(redis, indexKeys(), subject, token),
+        },
+        urlOf: (token) => `${hub?.url ?? ""}/calendars/${token}.ics`,
+      },
     }),
     {
       homeserverUrl: homeserverOf(devnet, account.region).clientUrl,
@@ -173,6 +183,7 @@ describe("the convene bot on the devnet", () => {
   });
 
   let conveningId = "";
+  let feedUrl = "";
 
   it("refuses a plain member who tries to schedule, saying who may", async () => {
     await send("omar-masri", "mena-practice", '!convene schedule "Mine" 2026-12-03 14:00 for 1h with mena');
@@ -225,6 +236,7 @@ describe("the convene bot on the devnet", () => {
       "a feed URL",
     );
     const url = /(http:\/\/\S+\.ics)/.exec(answer.body)?.[1] ?? "";
+    feedUrl = url;
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
@@ -311,6 +323,11 @@ describe("the convene bot on the devnet", () => {
     const reminders = dawit.inbox.messages().filter(fromBot(/Reminder: “Listening circle”/));
     expect(reminders.filter((message) => message.roomId === reminder.roomId)).toHaveLength(1);
 
+    // The feed URL handed out before the restart still works: its token was kept in Matrix.
+    const feed = await fetch(feedUrl);
+    expect(feed.status).toBe(200);
+    expect(parseIcs(await feed.text()).events[0]?.summary).toBe("Listening circle");
+
     await send("dawit-bekele", "east-africa-practice", `!convene show ${conveningId}`);
     const shown = await dawit.inbox.next(
       (message) => fromBot(/UTC\+5:45/)(message) && message.body.includes("Listening circle"),
@@ -353,8 +370,8 @@ describe("the convene bot on the devnet", () => {
       TIMEOUT,
       "a feed URL",
     );
-    const feedUrl = /(http:\/\/\S+\.ics)/.exec(feed.body)?.[1] ?? "";
-    const before = parseIcs(await (await fetch(feedUrl)).text()).events[0];
+    const movedFeedUrl = /(http:\/\/\S+\.ics)/.exec(feed.body)?.[1] ?? "";
+    const before = parseIcs(await (await fetch(movedFeedUrl)).text()).events[0];
 
     // Moved to 100 s from now: with the 1-minute lead, its reminder is due in 40 s.
     const soon = new Date(Date.now() + 100_000);
@@ -370,7 +387,7 @@ describe("the convene bot on the devnet", () => {
       TIMEOUT,
       "the card edited with the new time",
     );
-    const after = parseIcs(await (await fetch(feedUrl)).text()).events[0];
+    const after = parseIcs(await (await fetch(movedFeedUrl)).text()).events[0];
     expect(after?.uid).toBe(before?.uid);
     expect(after?.sequence).toBeGreaterThan(before?.sequence ?? Number.MAX_SAFE_INTEGER);
     expect(after?.start).toBe(Math.floor(soon.getTime() / 1000) * 1000);
