@@ -271,7 +271,10 @@ const slaEntrySchema = z
 export const routingSchema = z.strictObject({
   topics: nonEmptyList(topicSchema),
   pools: nonEmptyList(poolSchema),
-  /** Tried in order; the first matching rule picks the pool. */
+  /**
+   * Tried in order: the first matching rule's pool is offered the request first; later
+   * matching rules' pools are where it escalates (bots/route/routing/routing-chain.ts).
+   */
   rules: z.array(ruleSchema).default([]),
   fallback: z.strictObject({
     /** Pool for requests no rule matches, or whose pool has nobody available. */
