@@ -28,7 +28,7 @@ export interface BotSession {
    * something (write-ahead-fetch.ts): runs the hook set by `beforeEachSave`, then saves the
    * crypto store's changes (and the sync store when its interval has passed).
    */
-  saveBeforeRequest(): Promise<void>;
+  saveBeforeRequest(request: { readonly sync: boolean }): Promise<void>;
   /**
    * A step every gated save waits for first, e.g. the runtime recording the ids of the events
    * a sync delivered, so the saved sync position never runs ahead of what is recorded.
@@ -69,10 +69,13 @@ export function makeBotSession(parts: BotSessionParts): BotSession {
   // What the next save must include beyond the crypto store's changes; read when it starts,
   // so a save asked for while another runs gets what it asked.
   let wantSync = false;
+  let wantSyncIfMoved = false;
   let wantCompact = false;
   const save = coalesce(async () => {
     const position = parts.syncPosition();
-    const withSync = wantSync || (position !== savedPosition && now() - lastSyncSave >= syncInterval);
+    const moved = position !== savedPosition;
+    const withSync = wantSync || (moved && (wantSyncIfMoved || now() - lastSyncSave >= syncInterval));
+    wantSyncIfMoved = false;
     const compact = wantCompact;
     wantSync = false;
     wantCompact = false;
@@ -96,7 +99,11 @@ export function makeBotSession(parts: BotSessionParts): BotSession {
     userId: parts.userId,
     deviceId: parts.deviceId,
     persist: () => (closing === undefined ? saveAll(false) : Promise.resolve()),
-    saveBeforeRequest: async () => {
+    saveBeforeRequest: async (request) => {
+      // Before a /sync the sync store is saved too (when its position moved): a restart then
+      // resumes where the bot left off. Resuming from an older position (saving it only every
+      // 30 s) lost commands across a SIGKILL mid-burst (tests/integration/bots/runtime-restart).
+      if (request.sync) wantSyncIfMoved = true;
       if (closing !== undefined) return;
       await beforeSave();
       await save();

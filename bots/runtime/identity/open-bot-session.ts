@@ -175,7 +175,7 @@ async function openLocked(
     },
     syncPosition: () => syncStore.getSyncToken(),
   });
-  writeAhead.setFlush(() => botSession.saveBeforeRequest());
+  writeAhead.setFlush((request) => botSession.saveBeforeRequest(request));
   try {
     await flushOutgoingCryptoRequests(crypto, sessionLog);
     await setUpEncryption({
