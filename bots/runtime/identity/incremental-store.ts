@@ -11,7 +11,7 @@
  * handful of crypto records, so the log makes that save a few kilobytes.
  *
  * The sync store is one large record (the SDK's sync accumulator) that changes on every sync,
- * so it is not logged: it is written whole, every so often and on close. Its copy on disk may
+ * so it is not logged: it is written whole when the session asks (bot-session.ts). Its copy may
  * then be older than the crypto store, which is safe, and the reverse is not: a sync position
  * newer than the crypto state would skip room keys the server sent once. So a save reads the
  * sync store first and writes its file only after the crypto store's save has reached disk.
