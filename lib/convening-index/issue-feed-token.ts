@@ -45,7 +45,7 @@ export async function issueFeedToken(
   options: { readonly rotate?: boolean } = {},
 ): Promise<string> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const current = await redis.get(keys.feedTokenOf(subject));
+    const current = (await currentFeedToken(redis, keys, subject)) ?? null;
     if (current !== null && options.rotate !== true) return current;
     const token = newFeedToken();
     if ((await swap(redis, keys, subject, current, token)) === "done") return token;
@@ -64,7 +64,7 @@ export async function putFeedToken(
   token: string,
 ): Promise<void> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const current = await redis.get(keys.feedTokenOf(subject));
+    const current = (await currentFeedToken(redis, keys, subject)) ?? null;
     if (current === token) return;
     if ((await swap(redis, keys, subject, current, token)) === "done") return;
   }

@@ -3,32 +3,15 @@
  * Topic, region and state values are shown as their configured ids: the report is for the
  * people who wrote that configuration.
  */
+import { durationParts } from "../../../lib/intl-format.ts";
 import type { CaseAggregates, CountCell, DurationStats, ReportedCount } from "./aggregate-cases.ts";
 import { type Dimension, STATS_CATALOGUES, type StatsLocale, type StatsMessages } from "./stats-messages.ts";
 
 const MINUTE_MS = 60_000;
-const MINUTES_PER_HOUR = 60;
-const MINUTES_PER_DAY = 1440;
-// Below two days a wait reads better in hours: "36 hr" rather than "1 day 12 hr".
-const DAYS_FROM_MINUTES = 2 * MINUTES_PER_DAY;
-
-function unit(locale: StatsLocale, name: "day" | "hour" | "minute", amount: number): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(amount);
-}
 
 /** A duration in whole minutes, short units: "2 hr 5 min", "3 days 4 hr", "3 j 4 h". */
 export function formatStatsDuration(locale: StatsLocale, ms: number): string {
-  const total = Math.max(0, Math.round(ms / MINUTE_MS));
-  const days = total >= DAYS_FROM_MINUTES ? Math.floor(total / MINUTES_PER_DAY) : 0;
-  const rest = total - days * MINUTES_PER_DAY;
-  const hours = Math.floor(rest / MINUTES_PER_HOUR);
-  const minutes = rest % MINUTES_PER_HOUR;
-  const parts = [
-    ...(days > 0 ? [unit(locale, "day", days)] : []),
-    ...(hours > 0 ? [unit(locale, "hour", hours)] : []),
-    ...(minutes > 0 || (days === 0 && hours === 0) ? [unit(locale, "minute", minutes)] : []),
-  ];
-  return parts.join(" ");
+  return durationParts(locale, ms / MINUTE_MS, "short").join(" ");
 }
 
 function count(locale: StatsLocale, value: ReportedCount): string {

@@ -31,7 +31,6 @@ import type { WriteTracker } from "./idb-write-tracker.ts";
 import {
   decodeSnapshot,
   encodeSnapshot,
-  listDatabases,
   renameDatabases,
   takeSnapshot,
   type IndexedDbSnapshot,
@@ -156,15 +155,26 @@ function countRecords(snapshot: IndexedDbSnapshot): number {
   );
 }
 
-/** Databases and versions: a change in either means the log cannot describe what happened. */
-async function schemaOf(factory: IDBFactory, names: readonly string[]): Promise<string> {
-  const wanted = new Set(names);
-  const listed = await factory.databases();
-  return listed
-    .filter((info) => info.name !== undefined && wanted.has(info.name))
-    .map((info) => `${info.name ?? ""}@${String(info.version ?? 0)}`)
-    .sort()
-    .join("\n");
+/**
+ * The crypto databases of this bot, and their schema as names and versions: a change in
+ * either means the log cannot describe what happened. One listing gives both.
+ */
+async function cryptoDatabases(
+  factory: IDBFactory,
+  databases: BotDatabases,
+): Promise<{ names: string[]; schema: string }> {
+  const listed = (await factory.databases()).flatMap((info) =>
+    info.name !== undefined && databases.belongs(info.name) && info.name !== databases.syncDatabase
+      ? [{ name: info.name, version: info.version }]
+      : [],
+  );
+  return {
+    names: listed.map((info) => info.name),
+    schema: listed
+      .map((info) => `${info.name}@${String(info.version)}`)
+      .sort()
+      .join("\n"),
+  };
 }
 
 export function createStoreWriter(parts: StoreWriterParts): StoreWriter {
@@ -230,10 +240,7 @@ export function createStoreWriter(parts: StoreWriterParts): StoreWriter {
         await parts.flushSyncStore();
         syncSnapshot = await takeSnapshot(factory, [databases.syncDatabase]);
       }
-      const names = (await listDatabases(factory, databases.belongs)).filter(
-        (name) => name !== databases.syncDatabase,
-      );
-      const schema = await schemaOf(factory, names);
+      const { names, schema } = await cryptoDatabases(factory, databases);
       const dirty = tracker.take();
       let saved: Omit<SaveStats, "ms">;
       try {
