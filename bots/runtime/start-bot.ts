@@ -18,6 +18,7 @@ import { createCommandRegistry, executeCommand, reply, type Command } from "./co
 import { botHealthKey } from "../../lib/bot-health-key.ts";
 import { startHeartbeat, type BotHealth } from "./health/heartbeat.ts";
 import { openBotSession, type IdentityError } from "./identity/index.ts";
+import { catchUpNewRooms } from "./intake/catch-up-new-rooms.ts";
 import { createEventIntake } from "./intake/create-event-intake.ts";
 import type { IncomingCommand } from "./intake/incoming-command.ts";
 import type { IncomingReaction } from "./intake/incoming-reaction.ts";
@@ -75,6 +76,8 @@ export interface BotRuntimeOptions {
   /** Per-person command budget: a burst of `capacity`, refilled at `refillPerSecond`. */
   readonly commandRate?: { readonly capacity: number; readonly refillPerSecond: number };
   readonly recoveryKeyFile?: string;
+  /** At most this long between saves of the sync store; default 30 s (see bot-session.ts). */
+  readonly syncSaveEveryMs?: number;
 }
 
 export interface BotDeps {
@@ -139,6 +142,7 @@ export async function startBot<S>(
       storeKey: options.storeKey,
       stateDir: options.stateDir,
       ...(options.recoveryKeyFile === undefined ? {} : { recoveryKeyFile: options.recoveryKeyFile }),
+      ...(options.syncSaveEveryMs === undefined ? {} : { syncSaveEveryMs: options.syncSaveEveryMs }),
     },
     { logger },
   );
@@ -231,6 +235,9 @@ export async function startBot<S>(
     });
   };
   client.on(RoomEvent.TimelineReset, onTimelineReset);
+  // A room the first live sync adds (joined after the saved position, or none was saved) has
+  // no reset to page back from: see catch-up-new-rooms.ts.
+  const newRooms = catchUpNewRooms(client, intake, logger);
   let synced = false;
   const onSync = (state: SyncState): void => {
     synced = state === SyncState.Prepared || state === SyncState.Syncing;
@@ -246,6 +253,7 @@ export async function startBot<S>(
   const first = await waitForFirstSync(client, 60_000);
   if (!first.ok) {
     intake.stop();
+    newRooms.stop();
     stopInvites();
     await session.close();
     return err({ kind: "homeserver-unreachable", message: `bot ${definition.id}: ${first.error}` });
@@ -283,6 +291,7 @@ export async function startBot<S>(
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       intake.stop();
+      newRooms.stop();
       stopInvites();
       // In-flight commands get a moment to finish and running jobs their close timeout;
       // whatever does not finish stays pending in Redis and is handled once on the next start.

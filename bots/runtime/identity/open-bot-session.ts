@@ -38,6 +38,8 @@ export interface OpenBotSessionOptions {
   readonly stateDir: string;
   /** Where the sealed recovery key is kept; default `<stateDir>.recovery-key` (beside the directory). */
   readonly recoveryKeyFile?: string;
+  /** At most this long between saves of the sync store; default 30 s (see bot-session.ts). */
+  readonly syncSaveEveryMs?: number;
 }
 
 /** Infrastructure {@link openBotSession} uses. */
@@ -174,8 +176,9 @@ async function openLocked(
       tracker.stop();
     },
     syncPosition: () => syncStore.getSyncToken(),
+    ...(options.syncSaveEveryMs === undefined ? {} : { syncSaveEveryMs: options.syncSaveEveryMs }),
   });
-  writeAhead.setFlush((request) => botSession.saveBeforeRequest(request));
+  writeAhead.setFlush(() => botSession.saveBeforeRequest());
   try {
     await flushOutgoingCryptoRequests(crypto, sessionLog);
     await setUpEncryption({

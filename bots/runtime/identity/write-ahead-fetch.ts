@@ -10,10 +10,8 @@
  * - `/rooms/…/send`: a Megolm index used (reusing one after a restart looks like a replay);
  * - `/keys/upload`: one-time keys whose private halves must survive.
  */
-/** `sync`: the request is a /sync, which acknowledges the previous response. */
-type Flush = (request: { readonly sync: boolean }) => Promise<void>;
+type Flush = () => Promise<void>;
 
-const SYNC = /\/sync(\?|$)/;
 const MUST_SAVE_FIRST = [
   /\/sync(\?|$)/,
   /\/sendToDevice\//,
@@ -32,8 +30,7 @@ export function createWriteAheadFetch(inner: typeof fetch = fetch): WriteAheadFe
   const fetchFn: typeof fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const path = url.replace(/^[a-z]+:\/\/[^/]+/i, "");
-    if (flush !== undefined && MUST_SAVE_FIRST.some((pattern) => pattern.test(path)))
-      await flush({ sync: SYNC.test(path) });
+    if (flush !== undefined && MUST_SAVE_FIRST.some((pattern) => pattern.test(path))) await flush();
     return inner(input, init);
   };
   return {

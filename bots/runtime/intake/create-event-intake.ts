@@ -55,7 +55,8 @@ export interface EventIntake {
   stop(): void;
   /**
    * Fetches what a sync skipped in a room (a "limited" timeline after a long absence) by
-   * paging back from `fromToken` until an event already seen, or one past the age limit.
+   * paging back from `fromToken` until an event already seen, one past the age limit, or the
+   * bot's own join (what came before was not sent to it, and it may hold no keys for it).
    */
   catchUp(roomId: RoomId, fromToken: string): Promise<void>;
   handledCount(): number;
@@ -68,6 +69,13 @@ const REACTION_TYPE = "m.reaction";
 const CATCH_UP_PAGE_SIZE = 100;
 /** At most this many pages (of 100 events) are fetched to fill one gap. */
 const CATCH_UP_PAGES = 50;
+
+/** The event that made the bot a member (not a later profile change, which is also "join"). */
+function isOwnJoin(event: MatrixEvent, ownUserId: string): boolean {
+  if (event.getType() !== "m.room.member" || event.getStateKey() !== ownUserId) return false;
+  const previous: unknown = event.getPrevContent()["membership"];
+  return event.getContent()["membership"] === "join" && previous !== "join";
+}
 
 export function createEventIntake(options: EventIntakeOptions): EventIntake {
   const { client, ledger, logger } = options;
@@ -269,6 +277,7 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
           const id = event.getId();
           if (id === undefined) continue;
           if (
+            isOwnJoin(event, options.ownUserId) ||
             isTooOld(event.getTs(), options.now(), options.maxEventAgeMs) ||
             (await ledger.isDone(id as EventId))
           ) {
@@ -279,7 +288,8 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
         }
         token = response.end;
       }
-      logger.info({ roomId, events: skipped.length }, "caught up on events a sync skipped");
+      if (skipped.length > 0)
+        logger.info({ roomId, events: skipped.length }, "caught up on events a sync skipped");
       // Oldest first, so a person's commands are answered in the order they were sent.
       for (const event of skipped.reverse()) accept(event, false);
     },

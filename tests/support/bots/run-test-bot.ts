@@ -20,6 +20,7 @@ interface TestBotSettings {
   redisUrl: string;
   redisPrefix: string;
   networkServers: string[];
+  syncSaveEveryMs?: number;
 }
 
 const auditHandles = startHandleAudit();
@@ -39,6 +40,7 @@ const started = await startBot(
     redisPrefix: settings.redisPrefix,
     // A burst of 200 commands from one tester must not be throttled here.
     commandRate: { capacity: 1000, refillPerSecond: 1000 },
+    ...(settings.syncSaveEveryMs === undefined ? {} : { syncSaveEveryMs: settings.syncSaveEveryMs }),
   },
   {
     logger,
