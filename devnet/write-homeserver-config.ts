@@ -48,13 +48,15 @@ export function homeserverConfig(
     report_stats: false,
     listeners: [
       {
-        // Client API, admin API, media and /health: plain HTTP on loopback.
+        // Client API, admin API, media and /health: plain HTTP on loopback. `openid` adds
+        // /_matrix/federation/v1/openid/userinfo, where the hub checks the OpenID tokens
+        // people sign in with, reachable at the client URL the config names.
         port: addresses.client.port,
         bind_addresses: [addresses.client.host],
         type: "http",
         tls: false,
         x_forwarded: false,
-        resources: [{ names: ["client"], compress: false }],
+        resources: [{ names: ["client", "openid"], compress: false }],
       },
       {
         // Federation is always TLS; the `federation` resource also serves /_matrix/key.

@@ -9,16 +9,20 @@ import { Registry } from "prom-client";
 import type { Server as SocketIoServer } from "socket.io";
 import { conveningIndexKeys } from "../lib/convening-index/index.ts";
 import type { Logger } from "../lib/logger.ts";
+import { createHubAuth, type HubAuthOptions } from "./auth/hub-auth.ts";
 import type { HubNetwork } from "./calendars/hub-network.ts";
 import type { CalendarFeeds } from "./calendars/render-subject-feed.ts";
 import { createHubApp } from "./create-hub-app.ts";
 import { createGracefulHttpServer, listen, localUrl } from "./http-lifecycle.ts";
 import { createHubMetrics, recordReadiness } from "./metrics.ts";
 import { createReadinessRegistry, type ReadinessCheck } from "./readiness.ts";
+import { connectPracticeRequests } from "./requests/practice-requests.ts";
 import { HUB_ROUTE_MODULES } from "./routes/hub-routes.ts";
 import type { HubRouteModule } from "./routes/route-module.ts";
 import { attachSocketServer } from "./socket-server.ts";
 
+export type { HubAuthOptions } from "./auth/hub-auth.ts";
+export type { HubDirectory } from "./auth/hub-directory.ts";
 export type { HubNetwork } from "./calendars/hub-network.ts";
 export type { ReadinessCheck } from "./readiness.ts";
 export { homeserverReadinessCheck, redisReadinessCheck } from "./readiness-checks.ts";
@@ -63,6 +67,21 @@ export type HubDeps = {
    * the hub serves no calendar feeds.
    */
   readonly conveningIndex?: { readonly redis: Redis; readonly redisPrefix: string };
+  /**
+   * Sign-in with Matrix (OpenID tokens checked with the network's homeservers) and sessions.
+   * Without it the hub serves nothing that needs a person (`/api/v1/...`).
+   */
+  readonly auth?: HubAuthOptions;
+  /**
+   * The Redis the route bot takes practice requests from (pub/sub) and publishes its case
+   * index to, and the prefix its bots run under; optionally how long to wait for its answer
+   * (default 20 s). Needs `auth` and `config.network`. Without it the hub takes no requests.
+   */
+  readonly requests?: {
+    readonly redis: Redis;
+    readonly redisPrefix: string;
+    readonly askTimeoutMs?: number;
+  };
 };
 
 /** A running hub. */
@@ -97,13 +116,23 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   });
   const metrics = createHubMetrics(registry, { refreshReadiness: () => readiness.run() });
 
+  const https = config.publicUrl !== undefined && new URL(config.publicUrl).protocol === "https:";
+  const auth = deps.auth === undefined ? undefined : createHubAuth(deps.auth, https);
+  const requests = practiceRequestsOf(config, deps, logger);
   const app = createHubApp({
     logger,
     metrics,
-    routeContext: { logger, readiness, metrics: registry, calendars: calendarFeedsOf(config, deps) },
+    routeContext: {
+      logger,
+      readiness,
+      metrics: registry,
+      calendars: calendarFeedsOf(config, deps),
+      auth,
+      requests,
+    },
     routes: [...HUB_ROUTE_MODULES, ...(deps.routes ?? [])],
     trustProxy: config.trustProxy ?? false,
-    https: config.publicUrl !== undefined && new URL(config.publicUrl).protocol === "https:",
+    https,
   });
   const http = createGracefulHttpServer(app);
   const io = attachSocketServer(http.server, {
@@ -118,6 +147,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   } catch (error: unknown) {
     // Release socket.io's hold on the server; the listen error is what the caller needs.
     await io.close();
+    await requests?.close();
     throw new Error(`hub could not listen on ${config.host}:${config.port}`, { cause: error });
   }
   const url = localUrl(config.host, port);
@@ -135,9 +165,12 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
       readiness.add(check);
     },
     stop: () => {
-      stopping ??= http.close(io, graceMs, logger).then(() => {
-        logger.info("hub stopped");
-      });
+      stopping ??= http
+        .close(io, graceMs, logger)
+        .then(() => requests?.close())
+        .then(() => {
+          logger.info("hub stopped");
+        });
       return stopping;
     },
   };
@@ -150,4 +183,22 @@ function calendarFeedsOf(config: HubConfig, deps: HubDeps): CalendarFeeds | unde
   if (config.network === undefined) throw new Error("startHub: conveningIndex needs config.network");
   const { redis, redisPrefix } = deps.conveningIndex;
   return { redis, keys: conveningIndexKeys(redisPrefix, config.network.network.id), network: config.network };
+}
+
+/** The practice requests' connections, when the hub was given a Redis to reach the route bot. */
+function practiceRequestsOf(config: HubConfig, deps: HubDeps, logger: Logger) {
+  if (deps.requests === undefined) return undefined;
+  // Composition-root mistakes, not something a request can cause: fail at start.
+  if (config.network === undefined) throw new Error("startHub: requests needs config.network");
+  if (deps.auth === undefined) throw new Error("startHub: requests needs auth (only people may ask)");
+  const { redis, redisPrefix, askTimeoutMs } = deps.requests;
+  return connectPracticeRequests(
+    {
+      redis,
+      redisPrefix,
+      networkId: config.network.network.id,
+      ...(askTimeoutMs === undefined ? {} : { askTimeoutMs }),
+    },
+    logger,
+  );
 }

@@ -16,7 +16,15 @@ export async function runHubCommand(args: string[]): Promise<number> {
     return 1;
   }
   const logger = createLogger({ name: "hub" });
-  const running = await startHubForDevnet(config, devnet, logger, options.hubPort);
+  let running;
+  try {
+    running = await startHubForDevnet(config, devnet, logger, options.hubPort, options.secretsDir);
+  } catch (error) {
+    process.stderr.write(
+      `meridian: the hub could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
   logger.info({ url: running.hub.url }, "hub listening");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => {

@@ -92,7 +92,7 @@ export async function runStartCommand(args: string[]): Promise<number> {
 
   let running;
   try {
-    running = await startHubForDevnet(config, devnet.value, logger, options.hubPort);
+    running = await startHubForDevnet(config, devnet.value, logger, options.hubPort, options.secretsDir);
   } catch (error) {
     say(`the hub could not start: ${error instanceof Error ? error.message : String(error)}`);
     if (!alreadyRunning) await down(dir, { log: say });

@@ -1,10 +1,12 @@
 /**
  * Starts the hub against a running devnet: readiness checks for its Redis, every regional
  * homeserver of the config and every chat bot (through the heartbeats they publish), and the
- * bots' gauges on /metrics. Returns a stop function that also closes the Redis connection.
+ * bots' gauges on /metrics; sign-in with the config's people and homeservers, sessions signed
+ * with `secrets.hubSessionKey` (read from `secretsDir`), and practice requests passed to the
+ * route bot. Returns a stop function that also closes the Redis connection.
  */
 import { Redis } from "ioredis";
-import { listBots, type NetworkConfig } from "../../config/index.ts";
+import { listBots, readSecret, type NetworkConfig, type Secret } from "../../config/index.ts";
 import type { DevnetState } from "../../devnet/index.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { botHealthKey, NETWORK_BOTS_REDIS_PREFIX, readBotHealth } from "../../lib/bot-health-key.ts";
@@ -26,7 +28,10 @@ export async function startHubForDevnet(
   devnet: DevnetState,
   logger: Logger,
   hubPort: number = config.hub.port,
+  secretsDir?: string,
 ): Promise<RunningHub> {
+  // Read before connecting anything, so a missing key file stops the start with nothing to undo.
+  const sessionKey = await readSessionKey(config, secretsDir);
   // Fail fast on a dead Redis instead of queueing commands forever: /ready must say so.
   const redis = new Redis(devnet.redis.url, {
     maxRetriesPerRequest: 1,
@@ -52,8 +57,15 @@ export async function startHubForDevnet(
       ...(config.hub.publicUrl === undefined ? {} : { publicUrl: config.hub.publicUrl }),
       network: config,
     },
-    // Calendar feeds come from the index the convene bot publishes.
-    { logger, readiness, conveningIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX } },
+    // Calendar feeds come from the index the convene bot publishes, practice requests go to
+    // the route bot and their statistics come from its case index.
+    {
+      logger,
+      readiness,
+      conveningIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
+      auth: { directory: config, sessionKey },
+      requests: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
+    },
   );
   registerBotMetrics(hub.metrics, {
     botIds,
@@ -66,4 +78,20 @@ export async function startHubForDevnet(
       redis.disconnect();
     },
   };
+}
+
+/**
+ * The configured session key; undefined (a random key per start) when the config names none
+ * or no secrets directory was given. A key that is configured but unreadable is an error:
+ * signing sessions with a random key instead would silently sign everyone out on restart.
+ */
+async function readSessionKey(
+  config: NetworkConfig,
+  secretsDir: string | undefined,
+): Promise<Secret | undefined> {
+  const ref = config.secrets.hubSessionKey;
+  if (ref === undefined || secretsDir === undefined) return undefined;
+  const secret = await readSecret(ref, { secretsDir, env: process.env });
+  if (!secret.ok) throw new Error(`the hub session key could not be read: ${secret.error}`);
+  return secret.value;
 }

@@ -4,7 +4,14 @@
  */
 import { calendarRoutes } from "./calendar-routes.ts";
 import { healthRoutes } from "./health-routes.ts";
+import { practiceRequestRoutes } from "./practice-request-routes.ts";
 import type { HubRouteModule } from "./route-module.ts";
+import { sessionRoutes } from "./session-routes.ts";
 
 /** Built-in route modules mounted by `startHub`. */
-export const HUB_ROUTE_MODULES: readonly HubRouteModule[] = [healthRoutes, calendarRoutes];
+export const HUB_ROUTE_MODULES: readonly HubRouteModule[] = [
+  healthRoutes,
+  calendarRoutes,
+  sessionRoutes,
+  practiceRequestRoutes,
+];

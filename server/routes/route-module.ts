@@ -6,9 +6,11 @@
 import type { Express, Router } from "express";
 import type { Registry } from "prom-client";
 import type { Logger } from "../../lib/logger.ts";
+import type { HubAuth } from "../auth/hub-auth.ts";
 import type { CalendarFeeds } from "../calendars/render-subject-feed.ts";
 import type { ReadinessRegistry } from "../readiness.ts";
 import { requestContext } from "../request-context.ts";
+import type { PracticeRequests } from "../requests/practice-requests.ts";
 
 /** What a route module may use. Grows as features need more (e.g. a Matrix client). */
 export type HubRouteContext = {
@@ -17,6 +19,10 @@ export type HubRouteContext = {
   readonly metrics: Registry;
   /** The convening index behind calendar feeds; undefined when the hub was given none. */
   readonly calendars: CalendarFeeds | undefined;
+  /** Sign-in and sessions; undefined when the hub was given none (the API is then not served). */
+  readonly auth: HubAuth | undefined;
+  /** Practice requests (intake and statistics); undefined when the hub was given none. */
+  readonly requests: PracticeRequests | undefined;
 };
 
 /** A feature's routes. */

@@ -1,4 +1,7 @@
-/** Aggregates of practice requests for the steering group, and their rendering as text. */
+/**
+ * Aggregates of practice requests for the steering group (computed in lib/case-index, which
+ * the hub shares), and their rendering as text.
+ */
 export {
   type CaseAggregates,
   type CaseSummary,
@@ -9,7 +12,7 @@ export {
   aggregateCases,
   nearestRank,
   suppress,
-} from "./aggregate-cases.ts";
+} from "../../../lib/case-index/aggregate-cases.ts";
 export { formatStatsDuration, renderStats } from "./render-stats.ts";
 export {
   type Dimension,

@@ -4,7 +4,12 @@
  * people who wrote that configuration.
  */
 import { durationParts } from "../../../lib/intl-format.ts";
-import type { CaseAggregates, CountCell, DurationStats, ReportedCount } from "./aggregate-cases.ts";
+import type {
+  CaseAggregates,
+  CountCell,
+  DurationStats,
+  ReportedCount,
+} from "../../../lib/case-index/aggregate-cases.ts";
 import { type Dimension, STATS_CATALOGUES, type StatsLocale, type StatsMessages } from "./stats-messages.ts";
 
 const MINUTE_MS = 60_000;

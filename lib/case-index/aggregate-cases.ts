@@ -9,7 +9,7 @@
  * hide that a rare value occurred. For that reason only one-way breakdowns are offered, never
  * cross-tabulations (topic by region), where nearly every cell would be a single case.
  */
-import type { Urgency } from "../../../config/network-config.ts";
+import type { Urgency } from "../../config/network-config.ts";
 
 /** What the statistics may know about one case: nothing that identifies it. */
 export interface CaseSummary {

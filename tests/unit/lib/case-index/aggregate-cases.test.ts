@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type CaseSummary,
-  aggregateCases,
-  nearestRank,
-  suppress,
-} from "../../../../../bots/route/stats/index.ts";
+import { type CaseSummary, aggregateCases, nearestRank, suppress } from "../../../../lib/case-index/index.ts";
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 2, 1);
