@@ -22,6 +22,7 @@ import { catchUpNewRooms } from "./intake/catch-up-new-rooms.ts";
 import { createEventIntake } from "./intake/create-event-intake.ts";
 import type { IncomingCommand } from "./intake/incoming-command.ts";
 import type { IncomingReaction } from "./intake/incoming-reaction.ts";
+import type { IncomingRoomMessage } from "./intake/incoming-room-message.ts";
 import { handleInvites } from "./invites/handle-invites.ts";
 import type { InvitePolicy } from "./invites/decide-invite.ts";
 import { createJobRuntime, type JobRuntime } from "./jobs/index.ts";
@@ -46,6 +47,12 @@ export interface BotDefinition<S> {
    * `transactionIdFor(reaction.eventId, <purpose>)`. Reactions taken back are not reported.
    */
   readonly onReaction?: (services: S, reaction: IncomingReaction) => Promise<void>;
+  /**
+   * Called once for each message someone else sends in a room of the bot that is not a
+   * command (ledger-backed like commands; a retry may run it twice, so sends should carry
+   * `transactionIdFor(message.eventId, <purpose>)`). The content must not be stored or logged.
+   */
+  readonly onMessage?: (services: S, message: IncomingRoomMessage) => Promise<void>;
   /**
    * Runs once the first sync is in and the job workers run, e.g. to rebuild indexes from
    * Matrix state. A failure is logged and the bot runs on: it must not keep the bot down.
@@ -206,6 +213,10 @@ export async function startBot<S>(
           );
         };
 
+  const { onMessage } = definition;
+  const dispatchMessage =
+    onMessage === undefined ? undefined : (message: IncomingRoomMessage) => onMessage(services, message);
+
   const intake = createEventIntake({
     client,
     ownUserId: session.userId,
@@ -215,6 +226,7 @@ export async function startBot<S>(
     now,
     dispatch,
     dispatchReaction,
+    dispatchMessage,
   });
   intake.attach();
   const stopInvites = handleInvites(client, session.userId, deps.invitePolicy, logger, send);

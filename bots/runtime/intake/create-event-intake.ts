@@ -16,6 +16,7 @@ import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
 import { isTooOld, type EventLedger } from "../ledger/index.ts";
 import type { IncomingCommand } from "./incoming-command.ts";
 import type { IncomingReaction } from "./incoming-reaction.ts";
+import { type IncomingRoomMessage, readRoomMessage } from "./incoming-room-message.ts";
 import { readCommandEvent } from "./read-command-event.ts";
 
 export interface EventIntakeOptions {
@@ -33,6 +34,11 @@ export interface EventIntakeOptions {
    * retried). Absent: the bot takes no reactions, and unencrypted ones are not even recorded.
    */
   dispatchReaction?: ((reaction: IncomingReaction) => Promise<void>) | undefined;
+  /**
+   * Handles a message someone else sent that is not a command (see incoming-room-message.ts);
+   * throws on a transient failure (it is retried). Absent: such messages are only marked seen.
+   */
+  dispatchMessage?: ((message: IncomingRoomMessage) => Promise<void>) | undefined;
   /** How long to wait for a room key that has not arrived yet. */
   decryptTimeoutMs?: number;
   /** When to look at pending events again after a busy lease or a failed dispatch. */
@@ -81,7 +87,7 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
   const { client, ledger, logger } = options;
   const decryptTimeoutMs = options.decryptTimeoutMs ?? 30_000;
   const retryAfterMs = options.retryAfterMs ?? 10_000;
-  const { dispatchReaction } = options;
+  const { dispatchReaction, dispatchMessage } = options;
   const wireTypes = new Set(
     dispatchReaction === undefined ? MESSAGE_TYPES : [...MESSAGE_TYPES, REACTION_TYPE],
   );
@@ -114,7 +120,7 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
    * for an event carries a transaction id derived from it (see ledger/transaction-id.ts).
    */
   const runOnce = async (
-    what: "command" | "reaction",
+    what: "command" | "reaction" | "message",
     ids: { roomId: RoomId; eventId: EventId; sender: string },
     work: () => Promise<void>,
   ): Promise<void> => {
@@ -166,8 +172,15 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
         }
         break;
       }
-      case "ignore":
+      case "ignore": {
+        const message = dispatchMessage === undefined ? undefined : readRoomMessage(event, options.ownUserId);
+        if (message !== undefined && dispatchMessage !== undefined) {
+          const ids = { roomId: message.roomId, eventId: message.eventId, sender: message.sender };
+          await runOnce("message", ids, () => dispatchMessage(message));
+          return;
+        }
         break;
+      }
     }
     // Done, not just dropped: a catch-up after a gap stops at the first event already seen.
     await ledger.markDone(eventId);

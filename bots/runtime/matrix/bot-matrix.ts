@@ -54,6 +54,17 @@ export interface BotMatrix {
    * regardless), so that a message sent next is encrypted for them too.
    */
   invite(roomId: RoomId, user: UserId): Promise<Result<void, MatrixFailure>>;
+  /** Removes someone from a room (invited or joined); the reason is shown to them. */
+  kick(roomId: RoomId, user: UserId, reason?: string): Promise<Result<void, MatrixFailure>>;
+  /** Someone's global display name and avatar, as their homeserver gives them. */
+  profile(user: UserId): Promise<Result<{ displayName?: string; avatarUrl?: string }, MatrixFailure>>;
+  /**
+   * The decrypted content of one message in a room the bot is in (its own included: its
+   * device keeps the keys of what it sent). Undefined when it cannot be read.
+   */
+  readMessage(roomId: RoomId, eventId: EventId): Promise<Result<MessageContent | undefined, MatrixFailure>>;
+  /** The display name a member has in one room, as the bot's sync shows it. */
+  memberName(roomId: RoomId, user: UserId): string | undefined;
   /**
    * Sets a state event. Returns once the bot's sync shows it (or after a few seconds
    * regardless), so a `readState` right after reads the new value. A state key starting

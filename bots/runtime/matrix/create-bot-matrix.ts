@@ -3,7 +3,7 @@
  * session). Every request is retried while rate-limited and its refusal returned as a value;
  * nothing is sent to a room before the bot's sync knows whether the room is encrypted.
  */
-import { EventType, Method, type MatrixClient } from "matrix-js-sdk";
+import { EventType, MatrixEvent, Method, type MatrixClient } from "matrix-js-sdk";
 import type { RoomMessageEventContent } from "matrix-js-sdk/lib/@types/events.js";
 import type { Logger } from "../../../lib/logger.ts";
 import type { EventId, RoomId, UserId } from "../../../lib/matrix-ids.ts";
@@ -102,6 +102,35 @@ export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotM
     },
 
     invite,
+
+    async kick(roomId, user, reason) {
+      const kicked = await request("kick", () => client.kick(roomId, user, reason));
+      return kicked.ok ? ok(undefined) : kicked;
+    },
+
+    async profile(user) {
+      const info = await request("read profile", () => client.getProfileInfo(user));
+      if (!info.ok) return info;
+      const { displayname, avatar_url } = info.value;
+      return ok({
+        ...(typeof displayname === "string" ? { displayName: displayname } : {}),
+        ...(typeof avatar_url === "string" ? { avatarUrl: avatar_url } : {}),
+      });
+    },
+
+    async readMessage(roomId, eventId) {
+      const raw = await request("read event", () => client.fetchRoomEvent(roomId, eventId));
+      if (!raw.ok) return raw;
+      const event = new MatrixEvent(raw.value);
+      await client.decryptEventIfNeeded(event);
+      if (event.isDecryptionFailure() || event.getType() !== "m.room.message") return ok(undefined);
+      return ok(event.getContent());
+    },
+
+    memberName(roomId, user) {
+      return client.getRoom(roomId)?.getMember(user)?.rawDisplayName;
+    },
+
     sendState: state.sendState,
     readState: state.readState,
     readStateOfType: state.readStateOfType,
