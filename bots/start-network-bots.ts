@@ -14,6 +14,9 @@ import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
 import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
 import { startBot, type BotDefinition, type RunningBot } from "./runtime/start-bot.ts";
 import { type ConveneBotOptions, conveneBot } from "./convene/convene-bot.ts";
+import { type RouteBotOptions, routeBot } from "./route/route-bot.ts";
+import { caseIndexKeys, publishCaseSummary } from "../lib/case-index/index.ts";
+import { requestIntakeKeys, serveIntake } from "../lib/request-intake/index.ts";
 import {
   conveningIndexKeys,
   currentFeedToken,
@@ -48,7 +51,10 @@ export async function startNetworkBots(
   const rolesOf = rolesFromConfig(config);
   const invitePolicy = invitePolicyFromConfig(config);
   const started: RunningBot[] = [];
+  // What the bots' own subscriptions need ended with them (the router's hub intake).
+  const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
+    await Promise.allSettled(stoppers.map((stop) => stop()));
     await Promise.allSettled(started.map((bot) => bot.stop()));
     redis.disconnect();
   };
@@ -92,7 +98,9 @@ export async function startNetworkBots(
     const running =
       id === "convene"
         ? await start(conveneBot(config, conveneFeeds(config, redis, prefix)))
-        : await start(botDefinition(id));
+        : id === "route"
+          ? await start(routeBot(config, routeOptions(config, redis, prefix, logger, stoppers)))
+          : await start(botDefinition(id));
     if (!running.ok) {
       await stopAll();
       return err(running.error.message);
@@ -117,6 +125,38 @@ function conveneFeeds(config: NetworkConfig, redis: Redis, prefix: string): Conv
         put: (subject, token) => putFeedToken(redis, keys, subject, token),
       },
       urlOf: (token) => `${hubUrl}/calendars/${token}.ics`,
+    },
+  };
+}
+
+/**
+ * The router's options: its keys, the case index the hub's statistics read, and the hub's
+ * request intake, served on its own subscriber connection (a subscribed client can do nothing else).
+ */
+function routeOptions(
+  config: NetworkConfig,
+  redis: Redis,
+  prefix: string,
+  logger: Logger,
+  stoppers: (() => Promise<void>)[],
+): RouteBotOptions {
+  const keys = caseIndexKeys(prefix, config.network.id);
+  return {
+    prefix: `${prefix}:route-data`,
+    publishSummary: (caseId, summary) => publishCaseSummary(redis, keys, caseId, summary),
+    serveIntake: async (handler) => {
+      const subscriber = redis.duplicate();
+      const server = await serveIntake(
+        subscriber,
+        redis,
+        requestIntakeKeys(prefix, config.network.id),
+        handler,
+        logger,
+      );
+      stoppers.push(async () => {
+        await server.stop();
+        subscriber.disconnect();
+      });
     },
   };
 }

@@ -4,6 +4,7 @@
  * requester's person id is added; the text and the anonymity choice travel beside it.
  */
 import type { NetworkConfig, PersonConfig, Urgency } from "../../../config/network-config.ts";
+import { localeForSpeaker } from "./i18n/locales.ts";
 
 export interface RequestDraft {
   /** A configured topic id. */
@@ -28,11 +29,11 @@ export interface IntakeContext {
   readonly languages: readonly string[];
 }
 
-/** The context for a configured person: their region, their first language for replies. */
+/** The context for a configured person: their region, and replies in the first language they speak that intake has. */
 export function intakeContextFor(config: NetworkConfig, person: PersonConfig): IntakeContext {
   return {
     region: person.region,
-    locale: person.languages[0] ?? config.network.defaultLanguage,
+    locale: localeForSpeaker(person.languages, config.network.defaultLanguage),
     languages: person.languages,
   };
 }

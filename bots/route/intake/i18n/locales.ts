@@ -15,3 +15,16 @@ export function resolveLocale(tag: string | undefined): Locale {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0] ?? "";
   return LOCALES.find((locale) => locale === primary) ?? FALLBACK_LOCALE;
 }
+
+/**
+ * The catalogue for a person who speaks `tags` (preferred first): the first of them the router
+ * has words in, else `fallback`. Someone who lists Somali, French and English is answered in
+ * French, not in the English fallback for Somali.
+ */
+export function localeForSpeaker(tags: readonly string[], fallback: string): Locale {
+  const spoken = tags.find((tag) => {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? "";
+    return LOCALES.some((locale) => locale === primary);
+  });
+  return resolveLocale(spoken ?? fallback);
+}
