@@ -406,6 +406,28 @@ describe("the router bot on the devnet", () => {
     expect(offers).toHaveLength(1);
   }, 240_000);
 
+  it("takes a request step by step in a direct message, the text kept out of Redis", async () => {
+    const omar = person("omar-masri");
+    const dm = await dmOf(omar);
+    const text = "How do we invite imams to a prevention roundtable without stigmatising the mosque?";
+    const answers = ["faith leaders", "en", "ok", "low", "no", text, "yes"];
+    let next = after(omar);
+    await say(omar, dm, "!request");
+    for (const answer of answers) {
+      // Each answer only once the bot has asked its question.
+      await next(fromBot(/./, dm), `the question before "${answer.slice(0, 20)}"`);
+      if (answer === "yes") {
+        const stored = await redis.keys(`${redisPrefix}:*guided*`);
+        for (const key of stored) expect(await redis.get(key)).not.toContain("stigmatising");
+        expect(stored.length).toBeGreaterThan(0);
+      }
+      next = after(omar);
+      await say(omar, dm, answer);
+    }
+    const filed = await next(fromBot(/is filed/, dm), "the filing reply");
+    expect(filed.body).toMatch(/r[a-z2-9]{6}/);
+  }, 120_000);
+
   it("files a request the hub passes on, and names the fields at fault in a bad one", async () => {
     const hodan = person("hodan-abdi");
     const replies = createReplyListener(redis.duplicate());
