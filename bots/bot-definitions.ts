@@ -1,7 +1,7 @@
 /**
  * The network's chat bots. Each is defined by its commands and services; the runtime does
- * the rest. The convene bot is `convene/convene-bot.ts`; the route and digest bots' domain
- * commands arrive with their own issues, and until then each answers `!help`.
+ * the rest. The convene bot is `convene/convene-bot.ts`, the router `route/route-bot.ts`; the
+ * digest bot's domain commands arrive with its issue, and until then it answers `!help`.
  */
 import type { BotDefinition } from "./runtime/start-bot.ts";
 
