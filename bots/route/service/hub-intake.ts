@@ -24,7 +24,11 @@ function fieldOf(problem: IntakeProblem): string {
     case "short-text":
     case "long-text":
       return "text";
-    default:
+    case "unknown-option":
+    case "missing-option":
+    case "empty-option":
+    case "repeated-option":
+    case "not-yes-no":
       return "request";
   }
 }

@@ -283,6 +283,15 @@ export function createRouteService(deps: RouteDeps): RouteService {
         const { link, side } = inCase;
         const record = records.get(link.caseId);
         if (record === undefined) return;
+        if (side === "requester" && record.revealed) {
+          await reply(
+            message.roomId,
+            ct(localeOf(message.sender), "requester.writeInCaseRoom", { caseId: link.caseId }),
+            message.eventId,
+            "revealed",
+          );
+          return;
+        }
         let event: CaseEvent | undefined;
         if (message.sender === link.requester) event = { kind: "requesterMessage" };
         else if (side === "case") {

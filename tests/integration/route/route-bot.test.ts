@@ -353,6 +353,18 @@ describe("the router bot on the devnet", () => {
       expect(findIdentityLeaks(events, identity), `room ${roomId}`).toEqual([]);
     }
 
+    // She chooses to be known: the experts are told her name, she is let into the case room,
+    // and what she writes in her own room from then on is not relayed, she is told where to write.
+    const thirdNext = after(third);
+    await say(amina, ownRoom, "!case reveal");
+    await thirdNext(
+      fromBot(new RegExp(`make themselves known: ${amina.displayName}`), caseRoom),
+      "the reveal",
+    );
+    await waitForMembership(amina.client, caseRoom, amina.userId, "join", TIMEOUT);
+    await say(amina, ownRoom, "Hello again");
+    await amina.inbox.next(fromBot(/no longer pass messages on/, ownRoom), TIMEOUT, "where to write now");
+
     // The same check on a leaky relay's message: the original content passed on as is.
     const leaky = await dawit.client.createRoom({ invite: [] });
     await dawit.client.sendMessage(leaky.room_id, {

@@ -72,6 +72,8 @@ export const en = {
     "I replaced your name in that message with your case name before passing it on, to keep you anonymous.",
   "requester.shortNames": (p: { names: string }) =>
     `Careful: your message contains ${p.names}, which could identify you. I passed it on unchanged.`,
+  "requester.writeInCaseRoom": (p: { caseId: string }) =>
+    `You made yourself known on request ${p.caseId}, so I no longer pass messages on: write in its room, “Request ${p.caseId}”, which I invited you to.`,
   "relay.refused": () =>
     "I can only pass on text messages; files and images are not relayed, to protect anonymity.",
 

@@ -60,6 +60,8 @@ export const fr: CaseMessages = {
     "J’ai remplacé votre nom dans ce message par le nom de votre demande avant de le transmettre, pour préserver votre anonymat.",
   "requester.shortNames": (p) =>
     `Attention : votre message contient ${p.names}, qui pourrait vous identifier. Je l’ai transmis tel quel.`,
+  "requester.writeInCaseRoom": (p) =>
+    `Vous vous êtes fait connaître sur la demande ${p.caseId} : je ne transmets plus les messages. Écrivez dans son salon, « Request ${p.caseId} », où je vous ai invité.`,
   "relay.refused": () =>
     "Je ne transmets que du texte ; les fichiers et images ne sont pas relayés, pour protéger l’anonymat.",
 
