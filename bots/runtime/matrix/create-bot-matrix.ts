@@ -75,6 +75,18 @@ export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotM
       (room) => joined(room) && hasInvitedOrJoined(room, user),
       echoTimeoutMs,
     );
+    // The SDK queries a new member's devices in the background once a room's members were
+    // loaded, so the very next message could be encrypted before it knows them (the router's
+    // offer right after inviting an expert arrived unreadable). Knowing them first closes that.
+    await client
+      .getCrypto()
+      ?.getUserDeviceInfo([user], true)
+      .catch((error: unknown) => {
+        logger.warn(
+          { roomId, user, err: error instanceof Error ? error.message : String(error) },
+          "could not fetch an invitee's devices",
+        );
+      });
     return ok(undefined);
   };
 
