@@ -5,7 +5,7 @@
 import type { NetworkConfig, PersonConfig } from "../../../config/network-config.ts";
 import { personByUserId } from "../../../config/queries.ts";
 import type { UserId } from "../../../lib/matrix-ids.ts";
-import { type Locale, resolveLocale } from "../i18n/index.ts";
+import { LOCALES, type Locale, resolveLocale } from "../i18n/index.ts";
 import type { Convening } from "../model/convening.ts";
 
 /** True when the person belongs to an invited region or network. */
@@ -18,10 +18,16 @@ export function isInvited(config: NetworkConfig, convening: Convening, user: Use
   );
 }
 
-/** The language the bot answers a person in: their first language it speaks, else the network's. */
+/**
+ * The language the bot answers a person in: the first of theirs it speaks, else the network's.
+ * Someone who lists Somali, French and English reads French, not the fallback for Somali.
+ */
 export function localeOf(config: NetworkConfig, user: UserId): Locale {
   const person: PersonConfig | undefined = personByUserId(config, user);
-  return resolveLocale(person?.languages[0] ?? config.network.defaultLanguage);
+  const spoken = person?.languages.find((tag) =>
+    LOCALES.some((locale) => locale === tag.trim().toLowerCase().split(/[-_]/)[0]),
+  );
+  return resolveLocale(spoken ?? config.network.defaultLanguage);
 }
 
 /** The zone a person sees times in: their own setting, their config zone, their region's. */
