@@ -17,6 +17,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
   "command-latency": async () => (await import("./command-latency.ts")).benchmark,
   provision: async () => (await import("./provision.ts")).benchmark,
   convene: async () => (await import("./convene.ts")).benchmark,
+  route: async () => (await import("./route.ts")).benchmark,
 };
 
 const wanted = process.argv.slice(2);
