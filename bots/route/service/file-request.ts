@@ -1,7 +1,7 @@
 /**
  * Filing a practice request: the case room (the record in its state, the requester invited
- * unless anonymous), the anonymous requester's own room, the private link, the request text
- * posted for the experts (under the case handle, scrubbed, when anonymous), then routing.
+ * unless anonymous), the anonymous requester's own room, the private link, routing, then the
+ * request text posted for the experts (under the case handle, scrubbed, when anonymous).
  */
 import { localeForSpeaker } from "../intake/i18n/index.ts";
 import { personByUserId } from "../../../config/queries.ts";
@@ -76,17 +76,20 @@ export async function fileRequest(
     ? scrubIdentity(draft.text, await parts.relay.identityOf(base), record.handle).text
     : draft.text;
   const facts = { caseId: id, ...profile };
-  // Nobody but the bot can read this first copy; each offer posts it again (see CaseLink).
+  const linked = await parts.links.put(base);
+  if (!linked.ok) return err(ct(locale, "file.failed"));
+  parts.records.remember(record);
+  logger.info({ caseId: id, anonymous: draft.anonymous, topic: draft.topic }, "filed a practice request");
+  const routed = await parts.engine.routeNew(id, { eventId: trigger });
+  // Posted once the first expert is invited, so they can read it (Megolm keys reach only the
+  // members of their day); later experts get it posted again from this copy (see CaseLink).
   const posted = await matrix.sendMessage(
     caseRoom.value,
     { msgtype: "m.text", body: ct(record.profile.language, "case.posted", { who, facts, text }) },
     txn("case-posted"),
   );
-  if (!posted.ok) return err(ct(locale, "file.failed"));
-  const linked = await parts.links.put({ ...base, requestEvent: posted.value });
-  if (!linked.ok) return err(ct(locale, "file.failed"));
-  parts.records.remember(record);
-  logger.info({ caseId: id, anonymous: draft.anonymous, topic: draft.topic }, "filed a practice request");
+  if (posted.ok) await parts.links.put({ ...base, requestEvent: posted.value });
+  else logger.warn({ caseId: id, errcode: posted.error.errcode }, "could not post the request in its room");
   if (draft.anonymous)
     await matrix.sendMessage(
       requesterRoom,
@@ -96,7 +99,6 @@ export async function fileRequest(
       },
       txn("requester-intro"),
     );
-  const routed = await parts.engine.routeNew(id, { eventId: trigger });
   const current = routed.ok ? routed.value : record;
   return ok({
     record: current,
