@@ -147,6 +147,21 @@ function after(
     p.inbox.next((m) => !seen.has(m.eventId) && accept(m), timeoutMs, what);
 }
 
+/**
+ * An offer of `caseId` reached this expert: the offer notice, or the request text the bot posts
+ * right after it. Either proves the invite and the offer. Both are awaited because, under load,
+ * the first message after an invite has at times not decrypted for the invitee (see the
+ * closing note of issue 6); the text after it always has.
+ */
+const offerOf = (caseId: string, roomId?: string) => (message: InboxMessage) =>
+  fromBot(new RegExp(`${caseId}.*(offered|proposée)|^(Request|Demande) ${caseId} `), roomId)(message);
+
+/** Offers of `caseId` this expert received: the request text is posted once per offer. */
+const offersOf = (expert: Person, caseId: string): number =>
+  expert.inbox
+    .messages()
+    .filter((m) => m.sender === botId() && new RegExp(`^(Request|Demande) ${caseId} `).test(m.body)).length;
+
 const caseIdIn = (body: string): string => {
   const id = /\br[a-z2-9]{6}\b/.exec(body)?.[0];
   if (id === undefined) throw new Error(`no case id in "${body}"`);
@@ -222,7 +237,7 @@ describe("the router bot on the devnet", () => {
     const filed = await hodanNext(fromBot(/est enregistrée/, dm), "the filing reply in French");
     const caseId = caseIdIn(filed.body);
     // Samira: the mothers pool's French speaker (the East African pool has none).
-    const offered = await samira.inbox.next(fromBot(new RegExp(`${caseId}.*proposée`)), TIMEOUT, "the offer");
+    const offered = await samira.inbox.next(offerOf(caseId), TIMEOUT, "the offer");
     const caseRoom = offered.roomId;
     const posted = await samira.inbox.next(
       fromBot(/Comment associer les groupes de mères/, caseRoom),
@@ -276,18 +291,12 @@ describe("the router bot on the devnet", () => {
 
     // Dawit: first of the psychosocial pool. He lets the 25 s lapse; it escalates to the
     // cross-regional pool, where Samira is first.
-    const toDawit = await dawit.inbox.next(
-      fromBot(new RegExp(`${caseId}.*offered`)),
-      TIMEOUT,
-      "the offer to Dawit",
-    );
+    const toDawit = await dawit.inbox.next(offerOf(caseId), TIMEOUT, "the offer to Dawit");
     const caseRoom = toDawit.roomId;
     await amina.inbox.next(fromBot(/passed it to more experts/, ownRoom), 90_000, "the escalation notice");
     // The cross-regional pool is next; of Samira and Rania, the one with fewer open cases.
     const offeredTo = (expert: Person) =>
-      expert.inbox
-        .next(fromBot(new RegExp(`${caseId}.*offered`), caseRoom), TIMEOUT, `the offer to ${expert.id}`)
-        .then(() => expert);
+      expert.inbox.next(offerOf(caseId, caseRoom), TIMEOUT, `the offer to ${expert.id}`).then(() => expert);
     const second = await Promise.any([offeredTo(samira), offeredTo(rania)]);
     const third = second === samira ? rania : samira;
     await say(second, caseRoom, "!case accept");
@@ -317,11 +326,7 @@ describe("the router bot on the devnet", () => {
     await second.inbox.next(fromBot(/every evening/, caseRoom), TIMEOUT, "the second relayed message");
 
     await say(second, caseRoom, `!case reassign ${third.id}`);
-    await third.inbox.next(
-      fromBot(new RegExp(`${caseId}.*offered`), caseRoom),
-      TIMEOUT,
-      "the offer after the reassign",
-    );
+    await third.inbox.next(offerOf(caseId, caseRoom), TIMEOUT, "the offer after the reassign");
     await say(third, caseRoom, "!case accept");
     await say(third, caseRoom, "I work with families in this situation; can we talk on Thursday?");
     await amina.inbox.next(
@@ -391,19 +396,11 @@ describe("the router bot on the devnet", () => {
     const filed = await next(fromBot(/est enregistrée/, dm), "the filing reply");
     const caseId = caseIdIn(filed.body);
     // Rania: the psychosocial pool's French speaker. The bot stops before the SLA lapses.
-    const offer = await rania.inbox.next(
-      fromBot(new RegExp(`${caseId}.*proposée`)),
-      TIMEOUT,
-      "the offer to Rania",
-    );
+    const offer = await rania.inbox.next(offerOf(caseId), TIMEOUT, "the offer to Rania");
     await stopRouteBot();
     bot = await startRouteBot();
     // Next step with French: East Africa's own experts have none; the cross-regional pool has Samira.
-    await samira.inbox.next(
-      fromBot(new RegExp(`${caseId}.*proposée`), offer.roomId),
-      90_000,
-      "the escalated offer",
-    );
+    await samira.inbox.next(offerOf(caseId, offer.roomId), 90_000, "the escalated offer");
     await say(samira, offer.roomId, "!case accept");
     await hodan.inbox.next(fromBot(new RegExp(`pris votre demande ${caseId}`)), TIMEOUT, "the acceptance");
     const escalations = hodan.inbox
@@ -412,10 +409,7 @@ describe("the router bot on the devnet", () => {
         (m) => m.sender === botId() && m.body.includes(caseId) && /transmise à d’autres experts/.test(m.body),
       );
     expect(escalations).toHaveLength(1);
-    const offers = samira.inbox
-      .messages()
-      .filter((m) => m.sender === botId() && m.body.includes(caseId) && /proposée/.test(m.body));
-    expect(offers).toHaveLength(1);
+    expect(offersOf(samira, caseId)).toBe(1);
   }, 240_000);
 
   it("takes a request step by step in a direct message, the text kept out of Redis", async () => {
