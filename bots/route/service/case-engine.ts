@@ -24,7 +24,7 @@ import {
 import type { CaseLink, CaseLinks } from "./case-links.ts";
 import type { CaseRecords } from "./case-records.ts";
 import { summariseCase } from "./case-summary.ts";
-import { type Notices, createNotices } from "./case-notices.ts";
+import { createNotices } from "./case-notices.ts";
 import type { Relay } from "./case-relay.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { type Router, createRouter } from "./route-case.ts";
@@ -47,7 +47,6 @@ export interface CaseEngine {
   routeNew(caseId: CaseId, trigger: Trigger): Promise<EngineOutcome>;
   /** Schedules a case's pending timers again (after a start: a lost Redis lost them). */
   restoreTimers(record: CaseRecord): Promise<void>;
-  readonly notices: Notices;
 }
 
 export function createCaseEngine(
@@ -58,7 +57,7 @@ export function createCaseEngine(
   timerJob: JobHandle<TimerExpectation>,
 ): CaseEngine {
   const chains = new Map<CaseId, Promise<unknown>>();
-  const notices = createNotices(deps, links);
+  const notices = createNotices(deps);
   const router: Router = createRouter(deps, records);
 
   /** One event at a time per case, in arrival order. */
@@ -155,9 +154,19 @@ export function createCaseEngine(
       deps.logger.error({ caseId: link.caseId, refusal: outcome.error.kind }, "a routing result was refused");
       return record;
     }
-    let current = outcome.value.record;
+    return runEffects(link, outcome.value, trigger, base);
+  };
+
+  /** Carries out a transition's effects in order; `base` keeps their transaction ids distinct. */
+  const runEffects = async (
+    link: CaseLink,
+    transition: { readonly record: CaseRecord; readonly effects: readonly CaseEffect[] },
+    trigger: Trigger,
+    base: number,
+  ): Promise<CaseRecord> => {
+    let current = transition.record;
     let index = base;
-    for (const effect of outcome.value.effects)
+    for (const effect of transition.effects)
       current = await carryOut(link, current, effect, trigger, ++index);
     return current;
   };
@@ -169,11 +178,7 @@ export function createCaseEngine(
       if (link === undefined || record === undefined) return err({ kind: "unknown-case", caseId });
       const outcome = applyCaseEvent(record, event, { now: deps.now(), routing: deps.config.routing });
       if (!outcome.ok) return outcome;
-      let current = outcome.value.record;
-      let index = 0;
-      for (const effect of outcome.value.effects)
-        current = await carryOut(link, current, effect, trigger, ++index);
-      return write(link.caseRoom, current);
+      return write(link.caseRoom, await runEffects(link, outcome.value, trigger, 0));
     });
 
   const write = async (roomId: RoomId, record: CaseRecord): Promise<EngineOutcome> => {
@@ -190,7 +195,6 @@ export function createCaseEngine(
 
   return {
     apply,
-    notices,
     routeNew: (caseId, trigger) =>
       serially(caseId, async () => {
         const link = links.get(caseId);

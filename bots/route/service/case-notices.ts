@@ -5,13 +5,13 @@
  * anonymous requester's identity.
  */
 import { personById, personByUserId } from "../../../config/queries.ts";
-import { localeForSpeaker } from "../intake/i18n/index.ts";
+import { replyLocale } from "./reply-locale.ts";
 import { durationParts, formatAnd } from "../../../lib/intl-format.ts";
 import type { ExpertNotice, RequesterNotice } from "../case/index.ts";
 import type { CaseRecord } from "../case/index.ts";
 import type { PassedStep } from "../routing/index.ts";
 import { resolveLocale } from "../intake/i18n/index.ts";
-import type { CaseLink, CaseLinks } from "./case-links.ts";
+import type { CaseLink } from "./case-links.ts";
 import { type RequestFacts, ct } from "./i18n/case-texts.ts";
 import { createManagedRoomIds } from "./managed-room-ids.ts";
 import type { RouteDeps } from "./route-deps.ts";
@@ -45,12 +45,46 @@ export interface Notices {
   facts(record: CaseRecord): RequestFacts;
 }
 
-export function createNotices(deps: RouteDeps, _links: CaseLinks): Notices {
+/** The requester's notices that need only the case id (a resolution also carries its summary). */
+const REQUESTER_NOTICE_KEYS = {
+  accepted: "requester.accepted",
+  escalated: "requester.escalated",
+  "closed-by-steering": "requester.closedBySteering",
+  "idle-nudge": "requester.idleNudge",
+  "auto-closed": "requester.autoClosed",
+} as const satisfies Record<Exclude<RequesterNotice, "resolved">, string>;
+
+function expertNoticeText(
+  locale: string,
+  notice: ExpertNotice,
+  values: { experts: string; facts: RequestFacts; acceptWithin: string; requesterName: string },
+): string {
+  const { experts } = values;
+  switch (notice) {
+    case "offered":
+      return ct(locale, "case.offered", { experts, facts: values.facts, acceptWithin: values.acceptWithin });
+    case "lapsed":
+      return ct(locale, "case.lapsed", { experts });
+    case "reassigned-away":
+      return ct(locale, "case.reassignedAway", { experts });
+    case "closed":
+      return ct(locale, "case.closed");
+    case "reopened":
+      return ct(locale, "case.reopened");
+    case "revealed":
+      return ct(locale, "case.revealed", { name: values.requesterName });
+    case "idle-nudge":
+      return ct(locale, "case.idleNudge");
+    case "auto-closed":
+      return ct(locale, "case.autoClosed");
+  }
+}
+
+export function createNotices(deps: RouteDeps): Notices {
   const { config, matrix, logger } = deps;
   const rooms = createManagedRoomIds(config, matrix);
 
-  const localeOf = (user: string): string =>
-    localeForSpeaker(personByUserId(config, user)?.languages ?? [], config.network.defaultLanguage);
+  const localeOf = (user: string): string => replyLocale(config, user);
   const caseLocale = (record: CaseRecord): string => resolveLocale(record.profile.language);
   const facts = (record: CaseRecord): RequestFacts => ({ caseId: record.id, ...record.profile });
   const names = (locale: string, experts: readonly string[]): string =>
@@ -88,19 +122,10 @@ export function createNotices(deps: RouteDeps, _links: CaseLinks): Notices {
     facts,
     async toRequester(link, record, notice, summary, txnId) {
       const locale = localeOf(link.requester);
-      const caseId = record.id;
       const body =
-        notice === "accepted"
-          ? ct(locale, "requester.accepted", { caseId })
-          : notice === "escalated"
-            ? ct(locale, "requester.escalated", { caseId })
-            : notice === "resolved"
-              ? ct(locale, "requester.resolved", { caseId, summary })
-              : notice === "closed-by-steering"
-                ? ct(locale, "requester.closedBySteering", { caseId })
-                : notice === "idle-nudge"
-                  ? ct(locale, "requester.idleNudge", { caseId })
-                  : ct(locale, "requester.autoClosed", { caseId });
+        notice === "resolved"
+          ? ct(locale, "requester.resolved", { caseId: record.id, summary })
+          : ct(locale, REQUESTER_NOTICE_KEYS[notice], { caseId: record.id });
       await send(link.requesterRoom, body, txnId);
     },
     async toExperts(link, record, notice, experts, txnId) {
@@ -111,24 +136,12 @@ export function createNotices(deps: RouteDeps, _links: CaseLinks): Notices {
         Math.max(1, Math.round(config.routing.sla[record.profile.urgency].acceptWithin / 60_000)),
         "long",
       ).join(" ");
-      const body =
-        notice === "offered"
-          ? ct(locale, "case.offered", { experts: who, facts: facts(record), acceptWithin })
-          : notice === "lapsed"
-            ? ct(locale, "case.lapsed", { experts: who })
-            : notice === "reassigned-away"
-              ? ct(locale, "case.reassignedAway", { experts: who })
-              : notice === "closed"
-                ? ct(locale, "case.closed")
-                : notice === "reopened"
-                  ? ct(locale, "case.reopened")
-                  : notice === "revealed"
-                    ? ct(locale, "case.revealed", {
-                        name: personByUserId(config, link.requester)?.displayName ?? link.requester,
-                      })
-                    : notice === "idle-nudge"
-                      ? ct(locale, "case.idleNudge")
-                      : ct(locale, "case.autoClosed");
+      const body = expertNoticeText(locale, notice, {
+        experts: who,
+        facts: facts(record),
+        acceptWithin,
+        requesterName: personByUserId(config, link.requester)?.displayName ?? link.requester,
+      });
       await send(link.caseRoom, body, txnId);
       if (notice === "offered") await repostRequest(link, `${txnId}-request`);
     },

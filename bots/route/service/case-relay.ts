@@ -4,7 +4,7 @@
  * requester's names are scrubbed on the way to the experts, and reply/edit relations are
  * remapped through the pairs of event ids kept in Redis (ids only, never text).
  */
-import { localeForSpeaker } from "../intake/i18n/index.ts";
+import { replyLocale } from "./reply-locale.ts";
 import { personByUserId } from "../../../config/queries.ts";
 import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
 import { transactionIdFor } from "../../runtime/ledger/index.ts";
@@ -59,10 +59,7 @@ export function createRelay(deps: RouteDeps): Relay {
     async pass(link, record, message, to) {
       const pairs = new Map(Object.entries(await redis.hgetall(pairsKey(link.caseId))));
       const mapEvent = (original: EventId): EventId | undefined => pairs.get(original) as EventId | undefined;
-      const requesterLocale = localeForSpeaker(
-        personByUserId(config, link.requester)?.languages ?? [],
-        config.network.defaultLanguage,
-      );
+      const requesterLocale = replyLocale(config, link.requester);
       const relayed =
         to === "case-room"
           ? relayContent(message.content, {

@@ -3,7 +3,7 @@
  * unless anonymous), the anonymous requester's own room, the private link, routing, then the
  * request text posted for the experts (under the case handle, scrubbed, when anonymous).
  */
-import { localeForSpeaker } from "../intake/i18n/index.ts";
+import { replyLocale } from "./reply-locale.ts";
 import { personByUserId } from "../../../config/queries.ts";
 import type { EventId, UserId } from "../../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../../lib/result.ts";
@@ -32,10 +32,7 @@ export async function fileRequest(
   trigger: string,
 ): Promise<Result<Filed, string>> {
   const { config, matrix, logger, now } = deps;
-  const locale = localeForSpeaker(
-    personByUserId(config, requester)?.languages ?? [],
-    config.network.defaultLanguage,
-  );
+  const locale = replyLocale(config, requester);
   const txn = (purpose: string): string => transactionIdFor(trigger as EventId, purpose);
   const id = newCaseId();
   const profile = {

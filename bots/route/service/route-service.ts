@@ -3,7 +3,7 @@
  * (one line or guided), runs `!case` commands through the case engine, relays anonymous
  * conversations, fires case timers, and gives the steering group aggregates.
  */
-import { localeForSpeaker } from "../intake/i18n/index.ts";
+import { replyLocale } from "./reply-locale.ts";
 import { personByUserId } from "../../../config/queries.ts";
 import type { RoomId, UserId } from "../../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../../lib/result.ts";
@@ -92,8 +92,7 @@ export function createRouteService(deps: RouteDeps): RouteService {
   };
   const parts = { links, records, engine, relay };
 
-  const localeOf = (user: string): string =>
-    localeForSpeaker(personByUserId(config, user)?.languages ?? [], config.network.defaultLanguage);
+  const localeOf = (user: string): string => replyLocale(config, user);
 
   /** A room with the bot and this person only, not one of a case. */
   const isDirectWith = (roomId: RoomId, user: UserId): boolean => {
