@@ -1,7 +1,8 @@
 /**
  * The network's chat bots. Each is defined by its commands and services; the runtime does
- * the rest. The convene bot is `convene/convene-bot.ts`, the router `route/route-bot.ts`; the
- * digest bot's domain commands arrive with its issue, and until then it answers `!help`.
+ * the rest. The convene bot is `convene/convene-bot.ts`, the router `route/route-bot.ts`, the
+ * digest bot `digest/digest-bot.ts`; this bare definition (commands: `!help` only) serves
+ * tests of the runtime.
  */
 import type { BotDefinition } from "./runtime/start-bot.ts";
 

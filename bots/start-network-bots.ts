@@ -9,12 +9,21 @@ import { readSecret, type NetworkConfig } from "../config/index.ts";
 import { NETWORK_BOTS_REDIS_PREFIX } from "../lib/bot-health-key.ts";
 import type { Logger } from "../lib/logger.ts";
 import { type Result, err, ok } from "../lib/result.ts";
-import { botDefinition, CHAT_BOT_IDS, type ChatBotId } from "./bot-definitions.ts";
+import { CHAT_BOT_IDS, type ChatBotId } from "./bot-definitions.ts";
 import { invitePolicyFromConfig } from "./runtime/invites/decide-invite.ts";
 import { rolesFromConfig } from "./runtime/roles/roles-of.ts";
 import { startBot, type BotDefinition, type RunningBot } from "./runtime/start-bot.ts";
 import { type ConveneBotOptions, conveneBot } from "./convene/convene-bot.ts";
 import { type RouteBotOptions, routeBot } from "./route/route-bot.ts";
+import { type DigestBotOptions, digestBot } from "./digest/digest-bot.ts";
+import {
+  digestIndexKeys,
+  putPublishedEdition,
+  putPublishedItem,
+  readPublishedEdition,
+  readPublishedItem,
+  removePublishedItem,
+} from "../lib/digest-index/index.ts";
 import { caseIndexKeys, publishCaseSummary } from "../lib/case-index/index.ts";
 import { requestIntakeKeys, serveIntake } from "../lib/request-intake/index.ts";
 import {
@@ -100,7 +109,7 @@ export async function startNetworkBots(
         ? await start(conveneBot(config, conveneFeeds(config, redis, prefix)))
         : id === "route"
           ? await start(routeBot(config, routeOptions(config, redis, prefix, logger, stoppers)))
-          : await start(botDefinition(id));
+          : await start(digestBot(config, digestOptions(config, redis, prefix, storeKey.value.reveal())));
     if (!running.ok) {
       await stopAll();
       return err(running.error.message);
@@ -125,6 +134,32 @@ function conveneFeeds(config: NetworkConfig, redis: Redis, prefix: string): Conv
         put: (subject, token) => putFeedToken(redis, keys, subject, token),
       },
       urlOf: (token) => `${hubUrl}/calendars/${token}.ics`,
+    },
+  };
+}
+
+/**
+ * The digest bot's options: its keys, the index the hub's site and feeds read, and the site's
+ * URL for links. Author keys are derived from the bot's store key (see author-keys.ts), a
+ * secret the bot has anyway and that stays the same across restarts.
+ */
+function digestOptions(
+  config: NetworkConfig,
+  redis: Redis,
+  prefix: string,
+  storeKey: string,
+): DigestBotOptions {
+  const keys = digestIndexKeys(prefix, config.network.id);
+  return {
+    prefix: `${prefix}:digest-data`,
+    authorSecret: storeKey,
+    siteUrl: config.hub.publicUrl ?? `http://${config.hub.host}:${config.hub.port}`,
+    index: {
+      put: (item) => putPublishedItem(redis, keys, item),
+      remove: (item, editions) => removePublishedItem(redis, keys, item, editions),
+      putEdition: (edition) => putPublishedEdition(redis, keys, edition),
+      edition: (id) => readPublishedEdition(redis, keys, id),
+      item: (id) => readPublishedItem(redis, keys, id),
     },
   };
 }

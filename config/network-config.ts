@@ -139,6 +139,7 @@ export interface DigestConfig {
   readonly approvalQuorum: number;
   readonly allowVeto: boolean;
   readonly consentDeadlineHours: number;
+  readonly nominateReaction: string;
   readonly edition: DigestEdition;
   readonly redaction: RedactionConfig;
 }

@@ -225,6 +225,8 @@ export const digestSchema = z.strictObject({
   allowVeto: z.boolean().default(true),
   /** How long people quoted in an item have to consent before it is dropped from the edition. */
   consentDeadlineHours: z.number().positive().default(72),
+  /** The reaction a steering member or moderator puts on a thread's root to nominate it. */
+  nominateReaction: z.string().trim().min(1).max(16).default("📰"),
   edition: editionSchema,
   redaction: redactionSchema.prefault({}),
 });

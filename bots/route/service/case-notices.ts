@@ -13,7 +13,7 @@ import type { PassedStep } from "../routing/index.ts";
 import { resolveLocale } from "../intake/i18n/index.ts";
 import type { CaseLink } from "./case-links.ts";
 import { type RequestFacts, ct } from "./i18n/case-texts.ts";
-import { createManagedRoomIds } from "./managed-room-ids.ts";
+import { createManagedRoomIds } from "../../provision/managed-room-ids.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 export interface Notices {

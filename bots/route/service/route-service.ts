@@ -37,7 +37,7 @@ import { summariseCase } from "./case-summary.ts";
 import { fileRequest } from "./file-request.ts";
 import { createGuidedRequests } from "./guided-requests.ts";
 import { ct } from "./i18n/case-texts.ts";
-import { createManagedRoomIds } from "./managed-room-ids.ts";
+import { createManagedRoomIds } from "../../provision/managed-room-ids.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 export type CaseAction =

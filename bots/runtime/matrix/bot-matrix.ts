@@ -6,6 +6,7 @@
  */
 import type { EventId, RoomId, UserId } from "../../../lib/matrix-ids.ts";
 import type { Result } from "../../../lib/result.ts";
+import type { ThreadMessage } from "./read-thread.ts";
 
 /** A refused or failed Matrix request, without message content. */
 export interface MatrixFailure {
@@ -63,6 +64,15 @@ export interface BotMatrix {
    * device keeps the keys of what it sent). Undefined when it cannot be read.
    */
   readMessage(roomId: RoomId, eventId: EventId): Promise<Result<MessageContent | undefined, MatrixFailure>>;
+  /**
+   * A thread as it reads now: root first, each message with its latest edit applied, deleted
+   * and undecryptable ones left out (see read-thread.ts). Content must not be stored or logged.
+   */
+  readThread(roomId: RoomId, root: EventId): Promise<Result<readonly ThreadMessage[], MatrixFailure>>;
+  /** Deletes (redacts) an event; `reason` is visible to the room. */
+  redact(roomId: RoomId, eventId: EventId, reason?: string): Promise<Result<void, MatrixFailure>>;
+  /** Someone's power level in a room, from the synced state (0 when unknown). */
+  powerLevel(roomId: RoomId, user: UserId): number;
   /** The display name a member has in one room, as the bot's sync shows it. */
   memberName(roomId: RoomId, user: UserId): string | undefined;
   /**
@@ -127,5 +137,6 @@ export interface BotMatrix {
   setAccountData(type: string, content: Record<string, unknown>): Promise<Result<void, MatrixFailure>>;
 }
 
+export type { ThreadMessage } from "./read-thread.ts";
 // Defined with the intake, which produces it; exported here with the rest of what a bot may use.
 export type { IncomingReaction } from "../intake/incoming-reaction.ts";

@@ -14,6 +14,7 @@ import { editContent } from "./edit-content.ts";
 import { notSynced } from "./matrix-failure.ts";
 import { createMatrixRequest } from "./matrix-request.ts";
 import { createRoomStateAccess } from "./room-state.ts";
+import { readThread } from "./read-thread.ts";
 import { createSendDirect } from "./send-direct.ts";
 import { hasInvitedOrJoined, joined, waitForSyncedRoom } from "./wait-for-synced-room.ts";
 
@@ -137,6 +138,19 @@ export function createBotMatrix(client: MatrixClient, deps: BotMatrixDeps): BotM
       await client.decryptEventIfNeeded(event);
       if (event.isDecryptionFailure() || event.getType() !== "m.room.message") return ok(undefined);
       return ok(event.getContent());
+    },
+
+    readThread: (roomId, root) => readThread(client, request, roomId, root),
+
+    async redact(roomId, eventId, reason) {
+      const redacted = await request("redact", () =>
+        client.redactEvent(roomId, eventId, undefined, reason === undefined ? {} : { reason }),
+      );
+      return redacted.ok ? ok(undefined) : redacted;
+    },
+
+    powerLevel(roomId, user) {
+      return client.getRoom(roomId)?.getMember(user)?.powerLevel ?? 0;
     },
 
     memberName(roomId, user) {

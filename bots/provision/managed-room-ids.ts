@@ -1,8 +1,8 @@
 /** The Matrix room of a provisioned room's config id, found by its `org.meridian.managed` marker. */
-import type { NetworkConfig } from "../../../config/network-config.ts";
-import type { RoomId } from "../../../lib/matrix-ids.ts";
-import { MANAGED_MARKER_TYPE } from "../../provision/managed-room.ts";
-import type { BotMatrix } from "../../runtime/matrix/bot-matrix.ts";
+import type { NetworkConfig } from "../../config/network-config.ts";
+import type { RoomId } from "../../lib/matrix-ids.ts";
+import { MANAGED_MARKER_TYPE } from "./managed-room.ts";
+import type { BotMatrix } from "../runtime/matrix/bot-matrix.ts";
 
 export interface ManagedRoomIds {
   /** The room the bot is in for `configId`, or undefined when it is in none. */

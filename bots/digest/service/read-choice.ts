@@ -1,0 +1,29 @@
+/** An author's consent answer as typed, in English or French. */
+import { type Result, err, ok } from "../../../lib/result.ts";
+import type { ConsentChoice } from "../item/index.ts";
+
+const WORDS: Readonly<Record<string, ConsentChoice>> = {
+  named: "named",
+  name: "named",
+  nom: "named",
+  nommé: "named",
+  nommée: "named",
+  pseudonym: "pseudonym",
+  pseudonyme: "pseudonym",
+  pseudo: "pseudonym",
+  anonymous: "pseudonym",
+  anonyme: "pseudonym",
+  no: "refused",
+  non: "refused",
+  refuse: "refused",
+  refused: "refused",
+  refuser: "refused",
+};
+
+export function readChoice(input: string): Result<ConsentChoice, string> {
+  const word = input.trim().toLowerCase();
+  const choice = WORDS[word];
+  return choice === undefined
+    ? err(`"${input}" is not an answer I know: use named, pseudonym or no (or nom, pseudonyme, non).`)
+    : ok(choice);
+}
