@@ -28,7 +28,7 @@ import {
 } from "../item/index.ts";
 import type { DigestDeps } from "./digest-deps.ts";
 import type { DigestNotices } from "./digest-notices.ts";
-import type { DigestPublisher } from "./digest-publisher.ts";
+import type { DigestPublisher, PublishFailure } from "./digest-publisher.ts";
 import { type ItemContent, readItemContent } from "./item-content.ts";
 import type { ItemLink, ItemLinks } from "./item-links.ts";
 import type { ItemRecords } from "./item-records.ts";
@@ -42,6 +42,8 @@ export interface Trigger {
 
 export type EngineFailure =
   | { readonly kind: "unknown-item"; readonly item: DigestItemId }
+  /** Publication failed (e.g. the bot is not in the public room yet): the event is not recorded. */
+  | { readonly kind: "publish-failed"; readonly reason: PublishFailure }
   | { readonly kind: "no-steering-room" }
   | { readonly kind: "matrix"; readonly errcode: string; readonly message: string };
 
@@ -77,6 +79,32 @@ export interface EngineParts {
 }
 
 const CONTENT_EVENTS = new Set<DigestEvent["kind"]>(["messageEdited", "messageRemoved"]);
+
+class PublishStopped extends Error {
+  readonly reason: PublishFailure;
+  constructor(reason: PublishFailure) {
+    super(`publication failed: ${reason}`);
+    this.reason = reason;
+  }
+}
+
+/** Runs `work`, turning a stopped publication into a failure value (nothing was written). */
+async function unlessPublishStopped(
+  item: DigestItemId,
+  deps: DigestDeps,
+  work: () => Promise<EngineOutcome>,
+): Promise<EngineOutcome> {
+  try {
+    return await work();
+  } catch (error: unknown) {
+    if (!(error instanceof PublishStopped)) throw error;
+    deps.logger.error(
+      { item, reason: error.reason },
+      "an approved item could not be published; nothing recorded",
+    );
+    return err({ kind: "publish-failed", reason: error.reason });
+  }
+}
 
 /** States whose record names a redaction that content must still match. */
 const CHECKED_STATES = new Set(["awaiting-approval", "embargoed", "published"]);
@@ -144,11 +172,8 @@ export function createDigestEngine(deps: DigestDeps, parts: EngineParts): Digest
       }
       case "publish": {
         const published = await publisher.publish(effect.item, record, links.get(record.id) ?? link);
-        if (!published.ok)
-          deps.logger.error(
-            { item: record.id, reason: published.error },
-            "an approved item could not be published",
-          );
+        // The record must not say "published" when nothing is public: stop before it is written.
+        if (!published.ok) throw new PublishStopped(published.error);
         return record;
       }
       case "add-to-edition":
@@ -230,23 +255,25 @@ export function createDigestEngine(deps: DigestDeps, parts: EngineParts): Digest
   return {
     context,
     apply: (item, event, trigger) =>
-      serially(item, async () => {
-        const link = links.get(item);
-        const record = records.get(item);
-        if (link === undefined || record === undefined) return err({ kind: "unknown-item", item });
-        const latest = new Map<number, ItemContent>();
-        // An edit or a removal is itself the news reconciling would find: applying both
-        // would renew the preview twice.
-        const reconciled = CONTENT_EVENTS.has(event.kind)
-          ? { record }
-          : await reconcile(link, record, trigger, latest);
-        const outcome = applyDigestEvent(reconciled.record, event, context(reconciled.content));
-        if (!outcome.ok) {
-          if (reconciled.record !== record) await write(reconciled.record);
-          return outcome;
-        }
-        return write(await runEffects(link, outcome.value, trigger, 0, latest));
-      }),
+      serially(item, () =>
+        unlessPublishStopped(item, deps, async () => {
+          const link = links.get(item);
+          const record = records.get(item);
+          if (link === undefined || record === undefined) return err({ kind: "unknown-item", item });
+          const latest = new Map<number, ItemContent>();
+          // An edit or a removal is itself the news reconciling would find: applying both
+          // would renew the preview twice.
+          const reconciled = CONTENT_EVENTS.has(event.kind)
+            ? { record }
+            : await reconcile(link, record, trigger, latest);
+          const outcome = applyDigestEvent(reconciled.record, event, context(reconciled.content));
+          if (!outcome.ok) {
+            if (reconciled.record !== record) await write(reconciled.record);
+            return outcome;
+          }
+          return write(await runEffects(link, outcome.value, trigger, 0, latest));
+        }),
+      ),
     begin: (transition, trigger) =>
       serially(transition.record.id, async () => {
         const link = links.get(transition.record.id);

@@ -87,7 +87,9 @@ export function createDigestService(deps: DigestDeps): DigestService {
           ? { kind: "consentDeadline", timer: payload }
           : { kind: "embargoReached", timer: payload };
       const outcome = await engine.apply(payload.item, event, { eventId: `job-${ctx.jobId}` });
+      // Retried with backoff: the homeserver may be back, the bot may have joined the public room.
       if (!outcome.ok && outcome.error.kind === "matrix") throw new Error(outcome.error.errcode);
+      if (!outcome.ok && outcome.error.kind === "publish-failed") throw new Error(outcome.error.reason);
       if (!outcome.ok && outcome.error.kind === "unknown-item")
         throw new PermanentJobError(`no digest item ${payload.item}`);
     },

@@ -48,6 +48,8 @@ export function refusalText(refusal: DigestRefusal | EngineFailure): string {
       return `There is no digest item ${refusal.item}.`;
     case "no-steering-room":
       return "I am not in the steering room yet, so I cannot keep digest items; ask an administrator to run the provisioner.";
+    case "publish-failed":
+      return `Nothing was published (${refusal.reason === "no-public-room" ? "I am not in the public digest room yet" : refusal.reason}), so this step was not recorded; please try again in a moment.`;
     case "matrix":
       return `The homeserver refused the change (${refusal.errcode}); please try again in a moment.`;
   }

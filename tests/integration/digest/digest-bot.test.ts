@@ -233,6 +233,7 @@ describe("the digest bot on the devnet", () => {
       await waitForMembership(person(id).client, room("steering"), person(id).userId, "join", TIMEOUT);
     await waitForMembership(person("grace-wanjiru").client, regional, botId(), "join", TIMEOUT);
     await waitForMembership(person("amina-yusuf").client, room("steering"), botId(), "join", TIMEOUT);
+    await waitForMembership(person("amina-yusuf").client, room("public-digest"), botId(), "join", TIMEOUT);
   }, 300_000);
 
   afterAll(async () => {
@@ -435,5 +436,63 @@ describe("the digest bot on the devnet", () => {
     await person("layla-haddad").client.sendTextMessage(steering, `!digest approve ${item} 1`);
     await stale(fromBot(/current preview is 2/, steering), "the stale approval's refusal");
     expect(await readPublishedItem(redis, indexKeys(), item)).toBeUndefined();
+  }, 300_000);
+
+  it("collects published items into an edition, and steering's unpublish takes an item out of it", async () => {
+    const grace = person("grace-wanjiru");
+    const amina = person("amina-yusuf");
+    const layla = person("layla-haddad");
+    const hodan = person("hodan-abdi");
+    const regional = room("east-africa-practice");
+    const steering = room("steering");
+    const { event_id: root } = await grace.client.sendTextMessage(
+      regional,
+      "Football tournaments opened doors with the youth.",
+    );
+    const hodanNext = after(hodan);
+    const graceNext = after(grace);
+    const previewNext = after(amina);
+    await threadReply(hodan, regional, root, "!digest nominate youth-engagement");
+    const item = itemIdIn((await hodanNext(fromBot(/Nominated|Proposé/, regional), "the nomination")).body);
+    await graceNext(fromBot(new RegExp(`!digest consent ${item} named`)), "the consent request");
+    const dm = dmWithBot(grace);
+    if (dm === undefined) throw new Error("Grace has no DM with the bot");
+    await grace.client.sendTextMessage(dm, `!digest consent ${item} named`);
+    await previewNext(fromBot(new RegExp(`item ${item}, preview 1`), steering), "the preview");
+    const published = after(amina);
+    await amina.client.sendTextMessage(steering, `!digest approve ${item} 1`);
+    await layla.client.sendTextMessage(steering, `!digest approve ${item} 1`);
+    await published(fromBot(new RegExp(`Item ${item} is published`), steering), "the publication");
+
+    const closed = after(amina);
+    await amina.client.sendTextMessage(steering, "!digest edition");
+    const reply = await closed(fromBot(/^Edition \d{4}-W\d{2}: \d+ new item/, steering), "the edition reply");
+    const edition = /\d{4}-W\d{2}/.exec(reply.body)?.[0] ?? "";
+    expect((await readPublishedEdition(redis, indexKeys(), edition))?.items).toContain(item);
+    expect((await readPublishedItem(redis, indexKeys(), item))?.edition).toBe(edition);
+    await untilIndex(async () => {
+      const events = (await readRoomEvents(amina.client, room("public-digest"))) as {
+        content?: { body?: string };
+      }[];
+      return events.some((event) => event.content?.body?.includes(`digest ${edition}`) === true);
+    }, "the edition's post in the public room");
+
+    // Steering unpublishes: off the index and out of the edition, with an audit entry naming who.
+    const unpublished = after(amina);
+    await layla.client.sendTextMessage(steering, `!digest unpublish ${item}`);
+    await unpublished(
+      fromBot(new RegExp(`Item ${item} is now unpublished`), steering),
+      "the unpublish reply",
+    );
+    expect(await readPublishedItem(redis, indexKeys(), item)).toBeUndefined();
+    expect((await readPublishedEdition(redis, indexKeys(), edition))?.items).not.toContain(item);
+    const audit = (await readAudit({ redis, prefix: dataPrefix() })) as {
+      item: string;
+      action: string;
+      by: { person?: string };
+    }[];
+    expect(audit.find((entry) => entry.item === item && entry.action === "unpublish")?.by.person).toBe(
+      "layla-haddad",
+    );
   }, 300_000);
 });
