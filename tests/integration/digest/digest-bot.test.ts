@@ -6,8 +6,9 @@
  * one approval is not enough, the second (a reaction on the preview) publishes to the public
  * room and the index the site reads; Dawit's name and id appear nowhere public; Grace's
  * withdrawal takes the item off everywhere, with an audit entry and no content in it.
- * Also: a nomination by someone who may not nominate is refused politely, and an edit of a
- * quoted message voids the approvals given so far.
+ * Also: a nomination by someone who may not nominate is refused politely; an edit of a
+ * quoted message voids the approvals given so far; a thread nominated by reaction and tagged
+ * by steering is published, collected into the week's edition, and unpublished by steering.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -452,8 +453,14 @@ describe("the digest bot on the devnet", () => {
     const hodanNext = after(hodan);
     const graceNext = after(grace);
     const previewNext = after(amina);
-    await threadReply(hodan, regional, root, "!digest nominate youth-engagement");
-    const item = itemIdIn((await hodanNext(fromBot(/Nominated|Proposé/, regional), "the nomination")).body);
+    // Nominated by the configured reaction on the thread's root; the answer comes by DM.
+    await hodan.client.sendEvent(regional, EventType.Reaction, {
+      "m.relates_to": { rel_type: "m.annotation", event_id: root, key: config.digest.nominateReaction },
+    } as never);
+    const item = itemIdIn((await hodanNext(fromBot(/Nominated|Proposé/), "the nomination by DM")).body);
+    const tagged = after(amina);
+    await amina.client.sendTextMessage(steering, `!digest tag ${item} youth-engagement`);
+    await tagged(fromBot(new RegExp(`Item ${item} topics: youth-engagement`), steering), "the tag reply");
     await graceNext(fromBot(new RegExp(`!digest consent ${item} named`)), "the consent request");
     const dm = dmWithBot(grace);
     if (dm === undefined) throw new Error("Grace has no DM with the bot");
@@ -469,7 +476,10 @@ describe("the digest bot on the devnet", () => {
     const reply = await closed(fromBot(/^Edition \d{4}-W\d{2}: \d+ new item/, steering), "the edition reply");
     const edition = /\d{4}-W\d{2}/.exec(reply.body)?.[0] ?? "";
     expect((await readPublishedEdition(redis, indexKeys(), edition))?.items).toContain(item);
-    expect((await readPublishedItem(redis, indexKeys(), item))?.edition).toBe(edition);
+    expect(await readPublishedItem(redis, indexKeys(), item)).toMatchObject({
+      edition,
+      topics: ["youth-engagement"],
+    });
     await untilIndex(async () => {
       const events = (await readRoomEvents(amina.client, room("public-digest"))) as {
         content?: { body?: string };
