@@ -111,15 +111,21 @@ export function createDigestService(deps: DigestDeps): DigestService {
   const personOf = (user: UserId): string => config.people.find((p) => p.userId === user)?.id ?? user;
   const isSteering = (user: UserId): boolean => config.roles.steering.includes(personOf(user));
 
-  const itemOf = (input: string): Result<DigestItem, string> => {
+  const itemOf = (input: string, locale = "en"): Result<DigestItem, string> => {
     const id = parseItemId(input);
     if (!id.ok) return err(id.error);
     const record = records.get(id.value);
-    return record === undefined ? err(refusalText({ kind: "unknown-item", item: id.value })) : ok(record);
+    return record === undefined
+      ? err(refusalText({ kind: "unknown-item", item: id.value }, locale))
+      : ok(record);
   };
 
-  const answer = (outcome: EngineOutcome, words: (record: DigestItem) => string): Result<string, string> =>
-    outcome.ok ? ok(words(outcome.value)) : err(refusalText(outcome.error));
+  const answer = (
+    outcome: EngineOutcome,
+    words: (record: DigestItem) => string,
+    locale = "en",
+  ): Result<string, string> =>
+    outcome.ok ? ok(words(outcome.value)) : err(refusalText(outcome.error, locale));
 
   const review = async (
     asking: Asking,
@@ -162,7 +168,8 @@ export function createDigestService(deps: DigestDeps): DigestService {
     nominate,
 
     async consent(asking, item, choiceText) {
-      const record = itemOf(item);
+      const locale = localeOfUser(config, asking.sender);
+      const record = itemOf(item, locale);
       if (!record.ok) return record;
       const choice = readChoice(choiceText);
       if (!choice.ok) return choice;
@@ -172,12 +179,12 @@ export function createDigestService(deps: DigestDeps): DigestService {
         { kind: "consent", author, choice: choice.value },
         { eventId: asking.eventId },
       );
-      const texts = textsFor(localeOfUser(config, asking.sender));
-      return answer(outcome, () => texts.consentRecorded(record.value.id, choice.value));
+      return answer(outcome, () => textsFor(locale).consentRecorded(record.value.id, choice.value), locale);
     },
 
     async withdraw(asking, item) {
-      const record = itemOf(item);
+      const locale = localeOfUser(config, asking.sender);
+      const record = itemOf(item, locale);
       if (!record.ok) return record;
       const author = authorKeyOf(deps.authorSecret, record.value.id, asking.sender);
       const outcome = await engine.apply(
@@ -185,7 +192,7 @@ export function createDigestService(deps: DigestDeps): DigestService {
         { kind: "withdraw", author },
         { eventId: asking.eventId },
       );
-      return answer(outcome, () => textsFor(localeOfUser(config, asking.sender)).withdrawn(record.value.id));
+      return answer(outcome, () => textsFor(locale).withdrawn(record.value.id), locale);
     },
 
     async review(asking, action, item, preview) {

@@ -55,6 +55,7 @@ export async function nominateThread(
   request: NominationRequest,
 ): Promise<Result<string, string>> {
   const { config, matrix } = deps;
+  const locale = localeOfUser(config, request.sender);
   const unknownTopics = request.topics.filter((topic) => !config.routing.topics.some((t) => t.id === topic));
   if (unknownTopics.length > 0)
     return err(
@@ -67,10 +68,11 @@ export async function nominateThread(
   const room = await parts.rooms.configOf(request.room);
   if (!parts.rooms.isSource(room))
     return err("Only threads in the network's encrypted discussion rooms can be nominated for the digest.");
-  if ((await parts.rooms.steering()) === undefined) return err(refusalText({ kind: "no-steering-room" }));
+  if ((await parts.rooms.steering()) === undefined)
+    return err(refusalText({ kind: "no-steering-room" }, locale));
 
   const thread = await matrix.readThread(request.room, request.root);
-  if (!thread.ok) return err(refusalText({ kind: "matrix", ...thread.error }));
+  if (!thread.ok) return err(refusalText({ kind: "matrix", ...thread.error }, locale));
   const bots = new Set<string>([
     deps.botUserId,
     ...Object.values(config.bots).map((bot: { userId: string }) => bot.userId),
@@ -102,7 +104,7 @@ export async function nominateThread(
     parts.records.all(),
     parts.engine.context(),
   );
-  if (!nominated.ok) return err(refusalText(nominated.error));
+  if (!nominated.ok) return err(refusalText(nominated.error, locale));
 
   // The way back from keys to people goes first: the consent requests need it.
   const saved = await parts.links.save({
@@ -114,9 +116,9 @@ export async function nominateThread(
     publicEvents: [],
     topics: [...new Set(request.topics)],
   });
-  if (!saved.ok) return err(refusalText({ kind: "matrix", ...saved.error }));
+  if (!saved.ok) return err(refusalText({ kind: "matrix", ...saved.error }, locale));
   const begun = await parts.engine.begin(nominated.value, { eventId: request.trigger });
-  if (!begun.ok) return err(refusalText(begun.error));
+  if (!begun.ok) return err(refusalText(begun.error, locale));
   const texts = textsFor(localeOfUser(config, request.sender));
   return ok(
     texts.nominated(id, authors.size, parts.notices.when(request.sender, begun.value.consentDeadline)),

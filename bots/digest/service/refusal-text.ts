@@ -1,12 +1,20 @@
 /**
  * Why the digest bot said no, in words for the person who asked. The lifecycle returns
- * refusals as data; this is the one place they become sentences. English for now: the
- * people who see these are steering members, moderators and authors answering commands.
+ * refusals as data; this is the one place they become sentences, in English or French
+ * (refusal-text-fr.ts), the languages the bot's other messages speak.
  */
 import type { DigestRefusal } from "../item/index.ts";
 import type { EngineFailure } from "./digest-engine.ts";
+import { refusalTextFr } from "./refusal-text-fr.ts";
 
-export function refusalText(refusal: DigestRefusal | EngineFailure): string {
+export type Refusal = DigestRefusal | EngineFailure;
+
+/** `locale` as from `localeOfUser`; anything but French gets English. */
+export function refusalText(refusal: Refusal, locale = "en"): string {
+  return locale.startsWith("fr") ? refusalTextFr(refusal) : refusalTextEn(refusal);
+}
+
+function refusalTextEn(refusal: Refusal): string {
   switch (refusal.kind) {
     case "wrong-state":
       return `That cannot be done while the item is ${refusal.state} (only when ${refusal.allowed.join(" or ")}).`;
