@@ -149,6 +149,52 @@ export function createDigestService(deps: DigestDeps): DigestService {
     );
   };
 
+  /**
+   * A consent answer typed as a plain word ("pseudonym", "non") in a direct message with the
+   * bot, by someone asked about exactly one item: people should not need the command syntax.
+   * With two items pending the word is ambiguous, and the command is asked for.
+   */
+  const answeredPlainly = async (message: IncomingRoomMessage): Promise<boolean> => {
+    const body = message.content["body"];
+    if (typeof body !== "string" || message.content["m.relates_to"] !== undefined) return false;
+    const choice = readChoice(body);
+    if (!choice.ok || (await rooms.configOf(message.roomId)) !== undefined) return false;
+    const pending = records.all().filter((record) => {
+      if (record.state !== "awaiting-consent") return false;
+      const author = authorKeyOf(deps.authorSecret, record.id, message.sender);
+      return record.authors.some((entry) => entry.author === author && entry.consent === "pending");
+    });
+    const locale = localeOfUser(config, message.sender);
+    const only = pending.length === 1 ? pending[0] : undefined;
+    const outcome =
+      only === undefined
+        ? undefined
+        : await engine.apply(
+            only.id,
+            {
+              kind: "consent",
+              author: authorKeyOf(deps.authorSecret, only.id, message.sender),
+              choice: choice.value,
+            },
+            { eventId: message.eventId },
+          );
+    if (pending.length === 0) return false;
+    const text =
+      only === undefined || outcome === undefined
+        ? textsFor(locale).whichItem(pending.map((record) => record.id))
+        : outcome.ok
+          ? textsFor(locale).consentRecorded(only.id, choice.value)
+          : refusalText(outcome.error, locale);
+    const sent = await matrix.sendMessage(
+      message.roomId,
+      { msgtype: "m.notice", body: text },
+      `${message.eventId}-consent`,
+    );
+    if (!sent.ok)
+      logger.warn({ roomId: message.roomId, errcode: sent.error.errcode }, "could not answer a consent");
+    return true;
+  };
+
   const nominate = (asking: Asking, topics: readonly string[]) =>
     nominateThread(
       deps,
@@ -322,6 +368,7 @@ export function createDigestService(deps: DigestDeps): DigestService {
     },
 
     async onMessage(message) {
+      if (await answeredPlainly(message)) return;
       const relation = message.content["m.relates_to"];
       if (typeof relation !== "object" || relation === null) return;
       const { rel_type: relType, event_id: target } = relation as Record<string, unknown>;

@@ -29,6 +29,8 @@ export interface DigestTexts {
   consentRequest(request: ConsentRequest): string;
   consentRecorded(item: string, choice: ConsentChoice): string;
   withdrawn(item: string): string;
+  /** A plain answer while several items wait for one. */
+  whichItem(items: readonly string[]): string;
   nominated(item: string, authors: number, deadline: string): string;
   preview(post: PreviewPost): string;
   steering(item: string, notice: SteeringNotice, url: string): string;
@@ -51,7 +53,7 @@ export const en: DigestTexts = {
       `A thread you wrote in (${room}) was proposed for the network's public digest (item ${item}).`,
       `Your messages that would be quoted, after personal data such as phone numbers and emails is removed:`,
       ...quotes.map((quote) => `> ${quote.replaceAll("\n", "\n> ")}`),
-      `Do you agree? Answer with one of:`,
+      `Do you agree? Answer named, pseudonym or no, or use one of:`,
       `  !digest consent ${item} named: ${choice.named}`,
       `  !digest consent ${item} pseudonym: ${choice.pseudonym}`,
       `  !digest consent ${item} no: ${choice.refused}`,
@@ -61,6 +63,8 @@ export const en: DigestTexts = {
     chosen === "refused"
       ? `Understood: your messages will not be published in item ${item}.`
       : `Thank you: recorded for item ${item}: ${choice[chosen]}. You can withdraw at any time with !digest withdraw ${item}.`,
+  whichItem: (items) =>
+    `You were asked about ${items.length} items (${items.join(", ")}): answer with the command for the one you mean, e.g. !digest consent ${items[0] ?? ""} named.`,
   withdrawn: (item) =>
     `Your consent for item ${item} is withdrawn: your messages are taken off every public page within a minute.`,
   nominated: (item, authors, deadline) =>

@@ -14,7 +14,7 @@ export const fr: DigestTexts = {
       `Un fil auquel vous avez participé (${room}) est proposé pour le digest public du réseau (élément ${item}).`,
       `Vos messages qui seraient cités, une fois retirées les données personnelles comme les numéros de téléphone et les adresses :`,
       ...quotes.map((quote) => `> ${quote.replaceAll("\n", "\n> ")}`),
-      `Êtes-vous d'accord ? Répondez par l'une de ces commandes :`,
+      `Êtes-vous d'accord ? Répondez nom, pseudonyme ou non, ou utilisez l'une de ces commandes :`,
       `  !digest consent ${item} named : ${choice.named}`,
       `  !digest consent ${item} pseudonym : ${choice.pseudonym}`,
       `  !digest consent ${item} no : ${choice.refused}`,
@@ -24,6 +24,8 @@ export const fr: DigestTexts = {
     chosen === "refused"
       ? `Entendu : vos messages ne seront pas publiés dans l'élément ${item}.`
       : `Merci : enregistré pour l'élément ${item} : ${choice[chosen]}. Vous pouvez vous retirer à tout moment avec !digest withdraw ${item}.`,
+  whichItem: (items) =>
+    `On vous a demandé votre accord pour ${items.length} éléments (${items.join(", ")}) : répondez avec la commande de celui que vous visez, par exemple !digest consent ${items[0] ?? ""} named.`,
   withdrawn: (item) =>
     `Votre accord pour l'élément ${item} est retiré : vos messages quittent toutes les pages publiques d'ici une minute.`,
   nominated: (item, authors, deadline) =>
