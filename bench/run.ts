@@ -18,6 +18,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
   provision: async () => (await import("./provision.ts")).benchmark,
   convene: async () => (await import("./convene.ts")).benchmark,
   route: async () => (await import("./route.ts")).benchmark,
+  "digest-site": async () => (await import("./digest-site.ts")).benchmark,
 };
 
 const wanted = process.argv.slice(2);

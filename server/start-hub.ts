@@ -13,6 +13,12 @@ import { createHubAuth, type HubAuthOptions } from "./auth/hub-auth.ts";
 import type { HubNetwork } from "./calendars/hub-network.ts";
 import type { CalendarFeeds } from "./calendars/render-subject-feed.ts";
 import { createHubApp } from "./create-hub-app.ts";
+import { asDigestSiteNetwork } from "./digest-site/digest-site-network.ts";
+import {
+  type DigestIndexDeps,
+  type DigestSiteSources,
+  digestSiteSources,
+} from "./digest-source/connect-digest-site.ts";
 import { createGracefulHttpServer, listen, localUrl } from "./http-lifecycle.ts";
 import { createHubMetrics, recordReadiness } from "./metrics.ts";
 import { createReadinessRegistry, type ReadinessCheck } from "./readiness.ts";
@@ -24,6 +30,7 @@ import { attachSocketServer } from "./socket-server.ts";
 export type { HubAuthOptions } from "./auth/hub-auth.ts";
 export type { HubDirectory } from "./auth/hub-directory.ts";
 export type { HubNetwork } from "./calendars/hub-network.ts";
+export type { DigestSiteNetwork } from "./digest-site/digest-site-network.ts";
 export type { ReadinessCheck } from "./readiness.ts";
 export { homeserverReadinessCheck, redisReadinessCheck } from "./readiness-checks.ts";
 
@@ -47,7 +54,9 @@ export type HubConfig = {
   readonly shutdownGraceMs?: number;
   /**
    * The network the hub serves (the loaded network config fits): its id scopes the convening
-   * index and calendar UIDs, its names title the feeds. Needed with `conveningIndex`.
+   * index and calendar UIDs, its names title the feeds. Needed with `conveningIndex`; with
+   * `digestIndex` it must also be a `DigestSiteNetwork` (region languages and homeservers,
+   * network names, topic labels), as the loaded network config is.
    */
   readonly network?: HubNetwork;
 };
@@ -67,6 +76,13 @@ export type HubDeps = {
    * the hub serves no calendar feeds.
    */
   readonly conveningIndex?: { readonly redis: Redis; readonly redisPrefix: string };
+  /**
+   * The Redis the digest bot publishes its digest index to and the prefix its bots run under
+   * (NETWORK_BOTS_REDIS_PREFIX for the network's bots); optionally a subscriber connection of
+   * its own, for its announcements (fresh pages at once, and live updates to open pages).
+   * Needs `config.network`. Without it the hub serves no digest site.
+   */
+  readonly digestIndex?: DigestIndexDeps;
   /**
    * Sign-in with Matrix (OpenID tokens checked with the network's homeservers) and sessions.
    * Without it the hub serves nothing that needs a person (`/api/v1/...`).
@@ -118,6 +134,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
 
   const https = config.publicUrl !== undefined && new URL(config.publicUrl).protocol === "https:";
   const auth = deps.auth === undefined ? undefined : createHubAuth(deps.auth, https);
+  const digest = digestSiteOf(config, deps, logger);
   const requests = practiceRequestsOf(config, deps, logger);
   const app = createHubApp({
     logger,
@@ -129,6 +146,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
       calendars: calendarFeedsOf(config, deps),
       auth,
       requests,
+      digestSite: digest?.site,
     },
     routes: [...HUB_ROUTE_MODULES, ...(deps.routes ?? [])],
     trustProxy: config.trustProxy ?? false,
@@ -141,6 +159,9 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
   });
 
+  // Followed before listening, so the first page served already learns of the next change.
+  const digestLive = await digest?.connectLive(io);
+
   let port: number;
   try {
     port = await listen(http.server, config.host, config.port);
@@ -148,6 +169,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     // Release socket.io's hold on the server; the listen error is what the caller needs.
     await io.close();
     await requests?.close();
+    await digestLive?.stop();
     throw new Error(`hub could not listen on ${config.host}:${config.port}`, { cause: error });
   }
   const url = localUrl(config.host, port);
@@ -168,6 +190,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
       stopping ??= http
         .close(io, graceMs, logger)
         .then(() => requests?.close())
+        .then(() => digestLive?.stop())
         .then(() => {
           logger.info("hub stopped");
         });
@@ -183,6 +206,24 @@ function calendarFeedsOf(config: HubConfig, deps: HubDeps): CalendarFeeds | unde
   if (config.network === undefined) throw new Error("startHub: conveningIndex needs config.network");
   const { redis, redisPrefix } = deps.conveningIndex;
   return { redis, keys: conveningIndexKeys(redisPrefix, config.network.network.id), network: config.network };
+}
+
+/** The digest site's sources, when the hub was given a digest index to read. */
+function digestSiteOf(config: HubConfig, deps: HubDeps, logger: Logger): DigestSiteSources | undefined {
+  if (deps.digestIndex === undefined) return undefined;
+  // Composition-root mistakes, not something a request can cause: fail at start.
+  if (config.network === undefined) throw new Error("startHub: digestIndex needs config.network");
+  const network = asDigestSiteNetwork(config.network);
+  if (network === undefined)
+    throw new Error(
+      "startHub: digestIndex needs config.network with network languages, region languages and homeservers, network names and routing topics (the loaded network config has them)",
+    );
+  return digestSiteSources(
+    deps.digestIndex,
+    network,
+    config.publicUrl,
+    logger.child({ component: "digest-site" }),
+  );
 }
 
 /** The practice requests' connections, when the hub was given a Redis to reach the route bot. */

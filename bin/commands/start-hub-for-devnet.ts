@@ -2,8 +2,9 @@
  * Starts the hub against a running devnet: readiness checks for its Redis, every regional
  * homeserver of the config and every chat bot (through the heartbeats they publish), and the
  * bots' gauges on /metrics; sign-in with the config's people and homeservers, sessions signed
- * with `secrets.hubSessionKey` (read from `secretsDir`), and practice requests passed to the
- * route bot. Returns a stop function that also closes the Redis connection.
+ * with `secrets.hubSessionKey` (read from `secretsDir`), practice requests passed to the
+ * route bot, and the public digest site from the digest bot's index (with live updates from
+ * its announcements). Returns a stop function that also closes the Redis connections.
  */
 import { Redis } from "ioredis";
 import { listBots, readSecret, type NetworkConfig, type Secret } from "../../config/index.ts";
@@ -41,6 +42,12 @@ export async function startHubForDevnet(
   redis.on("error", (error: Error) => {
     logger.warn({ err: error.message }, "redis connection error");
   });
+  // The digest bot's announcements need a connection of their own (a subscribed client can do
+  // nothing else). It queues its SUBSCRIBE until Redis is there and re-subscribes after a drop.
+  const subscriber = new Redis(devnet.redis.url, { lazyConnect: false });
+  subscriber.on("error", (error: Error) => {
+    logger.warn({ err: error.message }, "redis subscriber connection error");
+  });
   // The provisioner runs and exits; the chat bots run all the time and must be ready.
   const botIds = listBots(config)
     .map(({ name }) => name)
@@ -50,23 +57,32 @@ export async function startHubForDevnet(
     ...config.regions.map((region) => homeserverReadinessCheck(region.id, region.homeserver.clientUrl)),
     ...botIds.map((id) => botReadinessCheck(redis, id, botHealthKey(NETWORK_BOTS_REDIS_PREFIX, id))),
   ];
-  const hub = await startHub(
-    {
-      host: config.hub.host,
-      port: hubPort,
-      ...(config.hub.publicUrl === undefined ? {} : { publicUrl: config.hub.publicUrl }),
-      network: config,
-    },
-    // Calendar feeds come from the index the convene bot publishes, practice requests go to
-    // the route bot and their statistics come from its case index.
-    {
-      logger,
-      readiness,
-      conveningIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
-      auth: { directory: config, sessionKey },
-      requests: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
-    },
-  );
+  let hub: Hub;
+  try {
+    hub = await startHub(
+      {
+        host: config.hub.host,
+        port: hubPort,
+        ...(config.hub.publicUrl === undefined ? {} : { publicUrl: config.hub.publicUrl }),
+        network: config,
+      },
+      // Calendar feeds come from the index the convene bot publishes, practice requests go to
+      // the route bot and their statistics come from its case index, the digest site from the
+      // digest bot's index.
+      {
+        logger,
+        readiness,
+        conveningIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
+        auth: { directory: config, sessionKey },
+        requests: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
+        digestIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX, subscriber },
+      },
+    );
+  } catch (error: unknown) {
+    redis.disconnect();
+    subscriber.disconnect();
+    throw error;
+  }
   registerBotMetrics(hub.metrics, {
     botIds,
     read: (id) => readBotHealth(redis, botHealthKey(NETWORK_BOTS_REDIS_PREFIX, id)),
@@ -76,6 +92,7 @@ export async function startHubForDevnet(
     async stop() {
       await hub.stop();
       redis.disconnect();
+      subscriber.disconnect();
     },
   };
 }

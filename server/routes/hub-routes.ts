@@ -3,6 +3,7 @@
  * calendars, client API) and nowhere else.
  */
 import { calendarRoutes } from "./calendar-routes.ts";
+import { digestSiteRoutes } from "./digest-site-routes.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { practiceRequestRoutes } from "./practice-request-routes.ts";
 import type { HubRouteModule } from "./route-module.ts";
@@ -14,4 +15,5 @@ export const HUB_ROUTE_MODULES: readonly HubRouteModule[] = [
   calendarRoutes,
   sessionRoutes,
   practiceRequestRoutes,
+  digestSiteRoutes,
 ];

@@ -8,6 +8,7 @@ import type { Registry } from "prom-client";
 import type { Logger } from "../../lib/logger.ts";
 import type { HubAuth } from "../auth/hub-auth.ts";
 import type { CalendarFeeds } from "../calendars/render-subject-feed.ts";
+import type { DigestSite } from "../digest-source/connect-digest-site.ts";
 import type { ReadinessRegistry } from "../readiness.ts";
 import { requestContext } from "../request-context.ts";
 import type { PracticeRequests } from "../requests/practice-requests.ts";
@@ -23,6 +24,8 @@ export type HubRouteContext = {
   readonly auth: HubAuth | undefined;
   /** Practice requests (intake and statistics); undefined when the hub was given none. */
   readonly requests: PracticeRequests | undefined;
+  /** The digest index, network and public URL behind the public digest site; undefined without an index. */
+  readonly digestSite: DigestSite | undefined;
 };
 
 /** A feature's routes. */

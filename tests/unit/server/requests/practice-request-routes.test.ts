@@ -119,6 +119,7 @@ async function startApp(
       calendars: undefined,
       auth: createHubAuth({ directory, verifyOpenIdToken: verifier, now }, false),
       requests,
+      digestSite: undefined,
     },
     routes: [sessionRoutes, practiceRequestRoutes],
     trustProxy: false,
