@@ -4,7 +4,7 @@
  * named, Dawit to a pseudonym, Abdullahi refuses. The preview in the steering room leaves out
  * Abdullahi's message and marks the phone number, the email and a member's name it removed;
  * one approval is not enough, the second (a reaction on the preview) publishes to the public
- * room and the index the site reads; Dawit's name and id appear nowhere public; Grace's
+ * room, the hub's site and its Atom, RSS and JSON feeds; Dawit's name and id appear nowhere public; Grace's
  * withdrawal takes the item off everywhere, with an audit entry and no content in it.
  * Also: a nomination by someone who may not nominate is refused politely; an edit of a
  * quoted message voids the approvals given so far; a thread nominated by reaction and tagged
@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { EventType, type MatrixClient } from "matrix-js-sdk";
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { digestBot } from "../../../bots/digest/digest-bot.ts";
 import { readAudit } from "../../../bots/digest/service/audit-log.ts";
@@ -34,6 +35,7 @@ import {
 } from "../../../lib/digest-index/index.ts";
 import { createLogger } from "../../../lib/logger.ts";
 import type { UserId } from "../../../lib/matrix-ids.ts";
+import { type Hub, startHub } from "../../../server/start-hub.ts";
 import { homeserverOf } from "../../support/devnet-access.ts";
 import { openInbox, type Inbox, type InboxMessage } from "../../support/inbox.ts";
 import {
@@ -48,7 +50,7 @@ import { createTestNetwork, type TestNetwork } from "../../support/test-network.
 const devnet = inject("devnet");
 const TIMEOUT = 60_000;
 const STORE_KEY = randomBytes(32).toString("base64");
-const SITE = "https://digest.example.org";
+const CONSENT_HOURS = 0.02;
 
 interface Person {
   readonly id: string;
@@ -63,6 +65,8 @@ let config: NetworkConfig;
 let redis: Redis;
 let stateDir: string;
 let bot: RunningBot | undefined;
+let hub: Hub;
+let subscriber: Redis;
 const people = new Map<string, Person>();
 const rooms = new Map<string, string>();
 const redisPrefix = `test-digest-${Date.now().toString(36)}`;
@@ -79,7 +83,7 @@ async function startDigestBot(): Promise<RunningBot> {
     digestBot(config, {
       prefix: `${redisPrefix}:data`,
       authorSecret: STORE_KEY,
-      siteUrl: SITE,
+      siteUrl: hub.url,
       index: {
         put: (item) => putPublishedItem(redis, keys, item),
         remove: (item, editions) => removePublishedItem(redis, keys, item, editions),
@@ -128,9 +132,12 @@ const fromBot = (pattern: RegExp, roomId?: string) => (message: InboxMessage) =>
   (roomId === undefined || message.roomId === roomId);
 
 /** A wait for a message that arrives after this call. */
-function after(p: Person): (accept: (m: InboxMessage) => boolean, what: string) => Promise<InboxMessage> {
+function after(
+  p: Person,
+): (accept: (m: InboxMessage) => boolean, what: string, timeoutMs?: number) => Promise<InboxMessage> {
   const seen = new Set(p.inbox.messages().map((m) => m.eventId));
-  return (accept, what) => p.inbox.next((m) => !seen.has(m.eventId) && accept(m), TIMEOUT, what);
+  return (accept, what, timeoutMs = TIMEOUT) =>
+    p.inbox.next((m) => !seen.has(m.eventId) && accept(m), timeoutMs, what);
 }
 
 /** The person's direct chat with the digest bot, where the bot's consent requests arrive. */
@@ -150,6 +157,23 @@ async function threadReply(p: Person, roomId: string, root: string, body: string
     },
   } as never);
   return sent.event_id;
+}
+
+async function fetchText(path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${hub.url}${path}`);
+  return { status: response.status, text: await response.text() };
+}
+
+/** Each feed's entry titles, as an independent parser reads them. */
+async function readFeeds(): Promise<Record<"atom" | "rss" | "json", string[]>> {
+  const atom = parseAtomFeed((await fetchText("/digest/feed.atom")).text);
+  const rss = parseRssFeed((await fetchText("/digest/feed.rss")).text);
+  const json = parseJsonFeed(JSON.parse((await fetchText("/digest/feed.json")).text) as unknown);
+  return {
+    atom: (atom.entries ?? []).map((entry) => entry.title?.value ?? ""),
+    rss: (rss.items ?? []).map((entry) => entry.title ?? ""),
+    json: (json.items ?? []).map((entry) => entry.title ?? ""),
+  };
 }
 
 const itemIdIn = (body: string): string => {
@@ -185,7 +209,10 @@ async function untilIndex(accept: () => Promise<boolean>, what: string): Promise
 describe("the digest bot on the devnet", () => {
   beforeAll(async () => {
     net = await createTestNetwork(devnet);
-    config = net.config;
+    // 72 s to answer: long enough for the other tests' authors, short enough to see it lapse.
+    config = net.configWith((doc) => {
+      doc.setIn(["digest", "consentDeadlineHours"], CONSENT_HOURS);
+    });
     const applied = await net.provision("apply", { config });
     if (!applied.ok || (applied.value.report?.failures.length ?? 0) > 0)
       throw new Error(
@@ -224,6 +251,12 @@ describe("the digest bot on the devnet", () => {
     // while its owner was only invited has at times stayed unknown to the bot, which then sent
     // room keys to nobody on it (see the closing note of issue 7).
     redis = new Redis(devnet.redis.url, { maxRetriesPerRequest: null });
+    subscriber = new Redis(devnet.redis.url);
+    // The hub's public site, reading the index the bot publishes to, as `npm start` runs it.
+    hub = await startHub(
+      { host: "127.0.0.1", port: 0, network: config },
+      { logger, readiness: [], digestIndex: { redis, redisPrefix, subscriber } },
+    );
     stateDir = await mkdtemp(join(tmpdir(), "digest-bot-"));
     bot = await startDigestBot();
     // Everyone (and the bot) joined where they talk, before anything is sent there.
@@ -243,6 +276,8 @@ describe("the digest bot on the devnet", () => {
       stopTestClient(client);
     }
     await bot?.stop();
+    await hub.stop();
+    subscriber.disconnect();
     redis.disconnect();
     await rm(stateDir, { recursive: true, force: true });
   });
@@ -349,8 +384,24 @@ describe("the digest bot on the devnet", () => {
     expect(published?.topics).toEqual(["mothers-engagement"]);
     expect(published?.regions).toEqual(["east-africa"]);
 
+    // On the site and in all three feeds (each read by an independent feed parser).
+    const page = await fetchText(`/digest/items/${item}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Our Mombasa mothers");
+    const feeds = await readFeeds();
+    for (const titles of Object.values(feeds))
+      expect(titles.some((title) => title.includes("Our Mombasa mothers"))).toBe(true);
+
     const publicRoom = room("public-digest");
-    const publicText = JSON.stringify([published, await readRoomEvents(amina.client, publicRoom)]);
+    const publicText = JSON.stringify([
+      published,
+      await readRoomEvents(amina.client, publicRoom),
+      page.text,
+      (await fetchText("/digest/feed.atom")).text,
+      (await fetchText("/digest/feed.rss")).text,
+      (await fetchText("/digest/feed.json")).text,
+      (await fetchText(`/digest/search?q=Mombasa`)).text,
+    ]);
     expect(publicText).toContain("Our Mombasa mothers");
     for (const secret of [
       "Dawit",
@@ -381,6 +432,17 @@ describe("the digest bot on the devnet", () => {
       const events = (await readRoomEvents(amina.client, publicRoom)) as { content?: { body?: string } }[];
       return !events.some((event) => event.content?.body?.includes("Our Mombasa mothers") === true);
     }, "the public post redacted");
+    // Off the site and every feed within the minute the pages may be cached for.
+    await untilIndex(
+      async () => (await fetchText(`/digest/items/${item}`)).status === 404,
+      "the item page gone",
+    );
+    await untilIndex(async () => {
+      const after = await readFeeds();
+      return Object.values(after).every(
+        (titles) => !titles.some((title) => title.includes("Our Mombasa mothers")),
+      );
+    }, "the item out of all three feeds");
 
     const audit = (await readAudit({ redis, prefix: dataPrefix() })) as {
       item: string;
@@ -505,5 +567,38 @@ describe("the digest bot on the devnet", () => {
     expect(audit.find((entry) => entry.item === item && entry.action === "unpublish")?.by.person).toBe(
       "layla-haddad",
     );
+  }, 300_000);
+
+  it("takes no answer by the deadline as no, and goes on with the authors who agreed", async () => {
+    const grace = person("grace-wanjiru");
+    const dawit = person("dawit-bekele");
+    const amina = person("amina-yusuf");
+    const hodan = person("hodan-abdi");
+    const regional = room("east-africa-practice");
+    const steering = room("steering");
+    const { event_id: root } = await grace.client.sendTextMessage(
+      regional,
+      "Cooking classes brought fathers in too.",
+    );
+    await threadReply(dawit, regional, root, "Dawit here: we never managed that, tell us more.");
+    const hodanNext = after(hodan);
+    const graceNext = after(grace);
+    const previewNext = after(amina);
+    await threadReply(hodan, regional, root, "!digest nominate");
+    const item = itemIdIn((await hodanNext(fromBot(/Nominated|Proposé/, regional), "the nomination")).body);
+    await graceNext(fromBot(new RegExp(`!digest consent ${item} named`)), "the consent request");
+    const dm = dmWithBot(grace);
+    if (dm === undefined) throw new Error("Grace has no DM with the bot");
+    await grace.client.sendTextMessage(dm, `!digest consent ${item} named`);
+    // Dawit never answers: the preview comes only when the deadline passed, without his message.
+    const preview = await previewNext(
+      fromBot(new RegExp(`item ${item}, preview 1`), steering),
+      "the preview after the deadline",
+      CONSENT_HOURS * 3_600_000 + TIMEOUT,
+    );
+    expect(preview.body).toContain("Cooking classes brought fathers in too.");
+    expect(preview.body).not.toContain("tell us more");
+    const record = (await readAudit({ redis, prefix: dataPrefix() })) as { item: string; action: string }[];
+    expect(record.some((entry) => entry.item === item && entry.action === "nominate")).toBe(true);
   }, 300_000);
 });
