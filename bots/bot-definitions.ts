@@ -1,15 +1,9 @@
 /**
- * The network's chat bots. Each is defined by its commands and services; the runtime does
- * the rest. The convene bot is `convene/convene-bot.ts`, the router `route/route-bot.ts`, the
- * digest bot `digest/digest-bot.ts`; this bare definition (commands: `!help` only) serves
- * tests of the runtime.
+ * The network's chat bots, by id. Each is defined by its commands and services and the runtime
+ * does the rest: `convene/convene-bot.ts`, `route/route-bot.ts`, `digest/digest-bot.ts`,
+ * started together by `start-network-bots.ts`.
  */
-import type { BotDefinition } from "./runtime/start-bot.ts";
 
 export type ChatBotId = "convene" | "route" | "digest";
 
 export const CHAT_BOT_IDS: readonly ChatBotId[] = ["convene", "route", "digest"];
-
-export function botDefinition(id: ChatBotId): BotDefinition<undefined> {
-  return { id, commands: [], services: () => undefined };
-}
