@@ -5,14 +5,14 @@
  * the steering group outright.
  */
 import {
+  answered,
   type Command,
   type CommandContext,
   defineCommandFor,
   param,
   reply,
 } from "../../runtime/commands/index.ts";
-import type { CommandResult } from "../../runtime/commands/command-context.ts";
-import { type Result, err, ok } from "../../../lib/result.ts";
+import { ok } from "../../../lib/result.ts";
 import type { Asking, DigestService } from "../service/digest-service.ts";
 
 export interface DigestServices {
@@ -30,10 +30,6 @@ function asking(ctx: CommandContext<DigestServices>): Asking {
     steering: ctx.roles.has("steering"),
     powerLevel: ctx.powerLevel,
   };
-}
-
-function answered(answer: Result<string, string>): CommandResult {
-  return answer.ok ? ok(reply`${answer.value}`) : err(reply`${answer.error}`);
 }
 
 function words(text: string | undefined): string[] {

@@ -11,6 +11,7 @@
  */
 import type { EventId } from "../../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../../lib/result.ts";
+import { serialByKey } from "../../../lib/serial-by-key.ts";
 import { transactionIdFor } from "../../runtime/ledger/index.ts";
 import type { JobHandle } from "../../runtime/jobs/index.ts";
 import {
@@ -111,18 +112,9 @@ const CHECKED_STATES = new Set(["awaiting-approval", "embargoed", "published"]);
 
 export function createDigestEngine(deps: DigestDeps, parts: EngineParts): DigestEngine {
   const { records, links, rooms, notices, publisher, timerJob } = parts;
-  const chains = new Map<DigestItemId, Promise<unknown>>();
 
   /** One event at a time per item, in arrival order. */
-  const serially = <T>(item: DigestItemId, work: () => Promise<T>): Promise<T> => {
-    const previous = chains.get(item) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    chains.set(item, next);
-    void next.finally(() => {
-      if (chains.get(item) === next) chains.delete(item);
-    });
-    return next;
-  };
+  const serially = serialByKey<DigestItemId>();
 
   const context = (content?: ItemContent): DigestContext => ({
     now: deps.now(),

@@ -4,14 +4,12 @@
  * `!case` commands are open to anyone here and refused there with a reason.
  */
 import {
+  answered,
   type Command,
   type CommandContext,
   defineCommandFor,
   param,
-  reply,
 } from "../../runtime/commands/index.ts";
-import type { CommandResult } from "../../runtime/commands/command-context.ts";
-import { type Result, err, ok } from "../../../lib/result.ts";
 import type { Asking, CaseAction, RouteService } from "../service/route-service.ts";
 
 export interface RouteServices {
@@ -27,10 +25,6 @@ function asking(ctx: CommandContext<RouteServices>): Asking {
     eventId: ctx.eventId,
     steering: ctx.roles.has("steering"),
   };
-}
-
-function answered(answer: Result<string, string>): CommandResult {
-  return answer.ok ? ok(reply`${answer.value}`) : err(reply`${answer.error}`);
 }
 
 const CASE_ACTIONS: readonly { action: CaseAction; summary: string; rest?: string; example: string }[] = [

@@ -7,6 +7,7 @@
  */
 import type { EventId, RoomId, UserId } from "../../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../../lib/result.ts";
+import { serialByKey } from "../../../lib/serial-by-key.ts";
 import { personById, personByUserId } from "../../../config/queries.ts";
 import { transactionIdFor } from "../../runtime/ledger/index.ts";
 import type { IncomingRoomMessage } from "../../runtime/intake/incoming-room-message.ts";
@@ -56,20 +57,11 @@ export function createCaseEngine(
   relay: Relay,
   timerJob: JobHandle<TimerExpectation>,
 ): CaseEngine {
-  const chains = new Map<CaseId, Promise<unknown>>();
   const notices = createNotices(deps);
   const router: Router = createRouter(deps, records);
 
   /** One event at a time per case, in arrival order. */
-  const serially = <T>(caseId: CaseId, work: () => Promise<T>): Promise<T> => {
-    const previous = chains.get(caseId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    chains.set(caseId, next);
-    void next.finally(() => {
-      if (chains.get(caseId) === next) chains.delete(caseId);
-    });
-    return next;
-  };
+  const serially = serialByKey<CaseId>();
 
   const userOf = (person: string): UserId | undefined => personById(deps.config, person)?.userId;
 

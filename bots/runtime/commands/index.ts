@@ -4,6 +4,7 @@
  */
 export type { Asker, Permission, PermissionRefusal, Role } from "./check-permission.ts";
 export { checkPermission, describePermission, mayRun } from "./check-permission.ts";
+export { answered } from "./answered.ts";
 export type { CommandContext, CommandResult } from "./command-context.ts";
 export type { CommandCatalogue, CommandRegistry, RegistryOptions } from "./command-registry.ts";
 export { createCommandRegistry } from "./command-registry.ts";
