@@ -159,6 +159,14 @@ async function threadReply(p: Person, roomId: string, root: string, body: string
   return sent.event_id;
 }
 
+/** `p` receives the consent request for `item` (awaited with `asked`) and answers "named". */
+async function consentNamed(p: Person, asked: ReturnType<typeof after>, item: string): Promise<void> {
+  await asked(fromBot(new RegExp(`!digest consent ${item} named`)), `${p.id}'s consent request`);
+  const dm = dmWithBot(p);
+  if (dm === undefined) throw new Error(`${p.id} has no DM with the bot`);
+  await p.client.sendTextMessage(dm, `!digest consent ${item} named`);
+}
+
 async function fetchText(path: string): Promise<{ status: number; text: string }> {
   const response = await fetch(`${hub.url}${path}`);
   return { status: response.status, text: await response.text() };
@@ -471,10 +479,7 @@ describe("the digest bot on the devnet", () => {
     const steeringNext = after(amina);
     await threadReply(hodan, regional, root, "!digest nominate");
     const item = itemIdIn((await hodanNext(fromBot(/Nominated|Proposé/, regional), "the nomination")).body);
-    await graceNext(fromBot(new RegExp(`!digest consent ${item} named`)), "the consent request");
-    const dm = dmWithBot(grace);
-    if (dm === undefined) throw new Error("Grace has no DM with the bot");
-    await grace.client.sendTextMessage(dm, `!digest consent ${item} named`);
+    await consentNamed(grace, graceNext, item);
     await steeringNext(fromBot(new RegExp(`item ${item}, preview 1`), steering), "the first preview");
     const approved = after(amina);
     await amina.client.sendTextMessage(steering, `!digest approve ${item} 1`);
@@ -524,10 +529,7 @@ describe("the digest bot on the devnet", () => {
     const tagged = after(amina);
     await amina.client.sendTextMessage(steering, `!digest tag ${item} youth-engagement`);
     await tagged(fromBot(new RegExp(`Item ${item} topics: youth-engagement`), steering), "the tag reply");
-    await graceNext(fromBot(new RegExp(`!digest consent ${item} named`)), "the consent request");
-    const dm = dmWithBot(grace);
-    if (dm === undefined) throw new Error("Grace has no DM with the bot");
-    await grace.client.sendTextMessage(dm, `!digest consent ${item} named`);
+    await consentNamed(grace, graceNext, item);
     await previewNext(fromBot(new RegExp(`item ${item}, preview 1`), steering), "the preview");
     const published = after(amina);
     await amina.client.sendTextMessage(steering, `!digest approve ${item} 1`);
@@ -586,10 +588,7 @@ describe("the digest bot on the devnet", () => {
     const previewNext = after(amina);
     await threadReply(hodan, regional, root, "!digest nominate");
     const item = itemIdIn((await hodanNext(fromBot(/Nominated|Proposé/, regional), "the nomination")).body);
-    await graceNext(fromBot(new RegExp(`!digest consent ${item} named`)), "the consent request");
-    const dm = dmWithBot(grace);
-    if (dm === undefined) throw new Error("Grace has no DM with the bot");
-    await grace.client.sendTextMessage(dm, `!digest consent ${item} named`);
+    await consentNamed(grace, graceNext, item);
     // Dawit never answers: the preview comes only when the deadline passed, without his message.
     const preview = await previewNext(
       fromBot(new RegExp(`item ${item}, preview 1`), steering),
