@@ -6,7 +6,7 @@
  * index first (the site and feeds follow within their one-minute cache), then the room.
  */
 import type { PublishedDigestItem } from "../../../lib/digest-index/index.ts";
-import type { EventId } from "../../../lib/matrix-ids.ts";
+import type { EventId, RoomId } from "../../../lib/matrix-ids.ts";
 import { type Result, err, ok } from "../../../lib/result.ts";
 import type { DigestItem, DigestItemId, PublishableItem } from "../item/index.ts";
 import type { DigestDeps } from "./digest-deps.ts";
@@ -44,6 +44,47 @@ export function createDigestPublisher(
 ): DigestPublisher {
   const { config, matrix, logger } = deps;
   const collected = new Map<string, DigestItemId[]>();
+
+  const postsKey = (edition: string): string => `${deps.prefix}:edition-posts:${edition}`;
+
+  const postEdition = async (
+    edition: string,
+    items: readonly PublishedDigestItem[],
+    txn: string,
+  ): Promise<void> => {
+    const publicRoom = await rooms.publicDigest();
+    if (publicRoom === undefined || items.length === 0) return;
+    const url = `${deps.siteUrl}/digest/editions/${edition}`;
+    const body = [
+      `${config.network.name}: digest ${edition}`,
+      "",
+      ...items.map((item) => `• ${item.title} ${itemUrl(deps.siteUrl, item.id)}`),
+      "",
+      url,
+    ].join("\n");
+    const sent = await matrix.sendMessage(
+      publicRoom,
+      { msgtype: "m.text", body, "org.meridian.digest.edition": { id: edition } },
+      txn,
+    );
+    if (sent.ok) await deps.redis.sadd(postsKey(edition), sent.value);
+    else logger.warn({ edition, errcode: sent.error.errcode }, "could not post a digest edition");
+  };
+
+  const repostEdition = async (publicRoom: RoomId, edition: string, removed: DigestItemId): Promise<void> => {
+    for (const event of await deps.redis.smembers(postsKey(edition))) {
+      const redacted = await matrix.redact(publicRoom, event as EventId, "an item was taken off the digest");
+      if (redacted.ok) await deps.redis.srem(postsKey(edition), event);
+      else logger.warn({ edition, errcode: redacted.error.errcode }, "could not redact an edition post");
+    }
+    const left = (await deps.index.edition(edition))?.items ?? [];
+    const items: PublishedDigestItem[] = [];
+    for (const id of left) {
+      const entry = await deps.index.item(id);
+      if (entry !== undefined) items.push(entry);
+    }
+    await postEdition(edition, items, `digest-edition-${edition}-without-${removed}`);
+  };
 
   return {
     async publish(proof, record, link, options = { post: true }) {
@@ -101,6 +142,9 @@ export function createDigestPublisher(
         }
       }
       await links.save({ ...link, publicEvents: left });
+      // An edition's post lists the item's title: every post of the edition goes, and one
+      // listing what is left takes their place (an edit would keep the title in its history).
+      for (const edition of editions) await repostEdition(publicRoom, edition, item);
       logger.info({ item, editions: editions.length }, "digest item taken off every public output");
     },
 
@@ -114,23 +158,6 @@ export function createDigestPublisher(
       return items;
     },
 
-    async postEdition(edition, items, txn) {
-      const publicRoom = await rooms.publicDigest();
-      if (publicRoom === undefined || items.length === 0) return;
-      const url = `${deps.siteUrl}/digest/editions/${edition}`;
-      const body = [
-        `${config.network.name}: digest ${edition}`,
-        "",
-        ...items.map((item) => `• ${item.title} ${itemUrl(deps.siteUrl, item.id)}`),
-        "",
-        url,
-      ].join("\n");
-      const sent = await matrix.sendMessage(
-        publicRoom,
-        { msgtype: "m.text", body, "org.meridian.digest.edition": { id: edition } },
-        txn,
-      );
-      if (!sent.ok) logger.warn({ edition, errcode: sent.error.errcode }, "could not post a digest edition");
-    },
+    postEdition,
   };
 }

@@ -561,6 +561,13 @@ describe("the digest bot on the devnet", () => {
     );
     expect(await readPublishedItem(redis, indexKeys(), item)).toBeUndefined();
     expect((await readPublishedEdition(redis, indexKeys(), edition))?.items).not.toContain(item);
+    // Neither the item's post nor the edition's post listing its title stays in the public room.
+    await untilIndex(async () => {
+      const events = (await readRoomEvents(amina.client, room("public-digest"))) as {
+        content?: { body?: string };
+      }[];
+      return !events.some((event) => event.content?.body?.includes("Football tournaments") === true);
+    }, "every public post naming the item redacted");
     const audit = (await readAudit({ redis, prefix: dataPrefix() })) as {
       item: string;
       action: string;
