@@ -94,7 +94,8 @@ export async function nominateThread(
       nominator: {
         person,
         steering: request.steering,
-        moderatesSource: request.powerLevel >= config.powerLevels.moderators,
+        // A bot account holds the moderators' level in every room, but nominates nothing.
+        moderatesSource: !bots.has(request.sender) && request.powerLevel >= config.powerLevels.moderators,
       },
       source: request.room,
       root: request.root,

@@ -55,7 +55,7 @@ const CASE_ACTIONS: readonly { action: CaseAction; summary: string; rest?: strin
   },
   {
     action: "close",
-    summary: "Close the request (its requester, experts, steering).",
+    summary: "Close the request (its requester, or steering).",
     example: "!case close",
   },
   { action: "reopen", summary: "Open a resolved or closed request again.", example: "!case reopen" },
