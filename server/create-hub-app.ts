@@ -10,6 +10,7 @@ import { httpMetricsMiddleware, type HubMetrics } from "./metrics.ts";
 import { requestContextMiddleware } from "./request-context.ts";
 import { requestLogMiddleware } from "./request-log.ts";
 import { mountRouteModules, type HubRouteContext, type HubRouteModule } from "./routes/route-module.ts";
+import { type HubRateLimits, rateLimitMiddleware } from "./rate-limit.ts";
 import { securityHeadersMiddleware } from "./security-headers.ts";
 
 /** Largest JSON body accepted; the hub's API takes small commands, never uploads. */
@@ -25,6 +26,8 @@ export type HubAppOptions = {
   readonly trustProxy: boolean;
   /** Whether the hub is served over https (decides HSTS and `upgrade-insecure-requests`). */
   readonly https: boolean;
+  /** Budgets per client address for the API and for sign-in; none when absent. */
+  readonly rateLimits?: HubRateLimits;
 };
 
 /** Builds the hub's express app. */
@@ -39,6 +42,12 @@ export function createHubApp(options: HubAppOptions): Express {
   app.use(requestLogMiddleware());
   app.use(httpMetricsMiddleware(options.metrics));
   app.use(securityHeadersMiddleware({ https: options.https }));
+  // Budgets before the body is even parsed: a flood should cost as little as possible.
+  if (options.rateLimits !== undefined) {
+    const { api, signIn } = options.rateLimits;
+    app.post("/api/v1/session", rateLimitMiddleware(signIn, "sign-in"));
+    app.use("/api", rateLimitMiddleware(api, "api"));
+  }
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   mountRouteModules(app, options.routes, options.routeContext);

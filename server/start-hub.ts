@@ -23,6 +23,7 @@ import { createGracefulHttpServer, listen, localUrl } from "./http-lifecycle.ts"
 import { createHubMetrics, recordReadiness } from "./metrics.ts";
 import { createReadinessRegistry, type ReadinessCheck } from "./readiness.ts";
 import { connectPracticeRequests } from "./requests/practice-requests.ts";
+import { type HubRateLimitOptions, createHubRateLimits } from "./rate-limit.ts";
 import { HUB_ROUTE_MODULES } from "./routes/hub-routes.ts";
 import type { HubRouteModule } from "./routes/route-module.ts";
 import { attachSocketServer } from "./socket-server.ts";
@@ -83,6 +84,11 @@ export type HubDeps = {
    * Needs `config.network`. Without it the hub serves no digest site.
    */
   readonly digestIndex?: DigestIndexDeps;
+  /**
+   * Budgets per client address for `/api` and for sign-in, kept in this Redis so hub processes
+   * share them. Without it the API is not rate-limited (tests).
+   */
+  readonly rateLimit?: HubRateLimitOptions;
   /**
    * Sign-in with Matrix (OpenID tokens checked with the network's homeservers) and sessions.
    * Without it the hub serves nothing that needs a person (`/api/v1/...`).
@@ -151,6 +157,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     routes: [...HUB_ROUTE_MODULES, ...(deps.routes ?? [])],
     trustProxy: config.trustProxy ?? false,
     https,
+    ...(deps.rateLimit === undefined ? {} : { rateLimits: createHubRateLimits(deps.rateLimit) }),
   });
   const http = createGracefulHttpServer(app);
   const io = attachSocketServer(http.server, {

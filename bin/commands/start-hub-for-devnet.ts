@@ -76,6 +76,7 @@ export async function startHubForDevnet(
         auth: { directory: config, sessionKey },
         requests: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
         digestIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX, subscriber },
+        rateLimit: { redis, prefix: `${NETWORK_BOTS_REDIS_PREFIX}:hub` },
       },
     );
   } catch (error: unknown) {

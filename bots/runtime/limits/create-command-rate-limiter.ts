@@ -1,13 +1,13 @@
 /**
- * A token bucket per user for bot commands, kept in Redis so every process of a bot shares it.
- * Without it one person (or one compromised account) sending commands in a loop would keep the
- * bot busy and push everyone else's commands behind theirs.
+ * A token bucket per user for bot commands (lib/token-bucket.ts), kept in Redis so every
+ * process of a bot shares it: one person sending commands in a loop must not push everyone
+ * else's commands behind theirs.
  */
 import type { Redis } from "ioredis";
 import type { UserId } from "../../../lib/matrix-ids.ts";
+import { type TakeResult, createTokenBuckets } from "../../../lib/token-bucket.ts";
 
-export type TakeResult =
-  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
+export type { TakeResult } from "../../../lib/token-bucket.ts";
 
 export interface CommandRateLimiterOptions {
   /** Key prefix, unique per bot, e.g. "meridian:convene". */
@@ -23,58 +23,11 @@ export interface CommandRateLimiter {
   take(userId: UserId): Promise<TakeResult>;
 }
 
-/**
- * KEYS: bucket. ARGV: capacity, tokens per ms.
- * Uses the Redis clock so that processes with skewed clocks agree on the refill. A bucket idle
- * long enough to be full again expires: an absent key means "full", so nothing is lost.
- * Returns { allowed (0/1), retry after ms }.
- */
-const TAKE_SCRIPT = `
-local capacity = tonumber(ARGV[1])
-local perMs = tonumber(ARGV[2])
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens = tonumber(state[1]) or capacity
-local last = tonumber(state[2]) or now
-tokens = math.min(capacity, tokens + math.max(0, now - last) * perMs)
-local allowed = 0
-local retry = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
-else
-  retry = math.ceil((1 - tokens) / perMs)
-end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / perMs) + 1000)
-return { allowed, retry }
-`;
-
 /** A per-user token bucket stored under `<prefix>:command-rate:<userId>`. */
 export function createCommandRateLimiter(
   redis: Redis,
   options: CommandRateLimiterOptions,
 ): CommandRateLimiter {
-  if (!Number.isInteger(options.capacity) || options.capacity < 1)
-    throw new Error(`capacity must be a positive integer, got ${options.capacity}`);
-  if (!(options.refillPerSecond > 0) || !Number.isFinite(options.refillPerSecond))
-    throw new Error(`refillPerSecond must be a positive number, got ${options.refillPerSecond}`);
-  if (options.prefix === "") throw new Error("prefix must not be empty");
-  const perMs = options.refillPerSecond / 1000;
-
-  return {
-    async take(userId) {
-      const reply = await redis.eval(
-        TAKE_SCRIPT,
-        1,
-        `${options.prefix}:command-rate:${userId}`,
-        options.capacity,
-        perMs,
-      );
-      if (!Array.isArray(reply) || typeof reply[0] !== "number" || typeof reply[1] !== "number")
-        throw new Error("unexpected reply from the rate limit script");
-      return reply[0] === 1 ? { allowed: true } : { allowed: false, retryAfterMs: Math.max(1, reply[1]) };
-    },
-  };
+  const buckets = createTokenBuckets(redis, { ...options, prefix: `${options.prefix}:command-rate` });
+  return { take: (userId) => buckets.take(userId) };
 }
