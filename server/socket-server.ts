@@ -1,8 +1,11 @@
 /**
- * socket.io on the hub's HTTP server, for live updates to the client later. For now it only
- * counts connections.
+ * socket.io on the hub's HTTP server: live updates to open digest pages now, and to signed-in
+ * people's clients later. With a Redis pair it uses socket.io's Redis adapter, so that a
+ * broadcast from one hub process reaches clients connected to any other behind the same proxy.
  */
 import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { Redis } from "ioredis";
 import { Server as SocketIoServer } from "socket.io";
 import type { Logger } from "../lib/logger.ts";
 import type { HubMetrics } from "./metrics.ts";
@@ -13,6 +16,8 @@ export type SocketServerOptions = {
   readonly metrics: HubMetrics;
   /** The hub's public URL; browsers on any other origin are refused. */
   readonly publicUrl?: string;
+  /** Redis connections for the adapter (the subscriber one of its own), and its key prefix. */
+  readonly adapter?: { readonly pub: Redis; readonly sub: Redis; readonly key: string };
 };
 
 /** Attaches socket.io at `/socket.io` on `httpServer`. */
@@ -27,6 +32,10 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
       callback(null, isSameOrigin(req, publicOrigin));
     },
   });
+  if (options.adapter !== undefined) {
+    const { pub, sub, key } = options.adapter;
+    io.adapter(createAdapter(pub, sub, { key }));
+  }
   io.on("connection", (socket) => {
     options.metrics.socketClients.inc();
     options.logger.debug({ socketId: socket.id }, "socket.io client connected");

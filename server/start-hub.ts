@@ -90,6 +90,11 @@ export type HubDeps = {
    */
   readonly rateLimit?: HubRateLimitOptions;
   /**
+   * socket.io's Redis adapter: a publishing connection and a subscriber connection of its own,
+   * and a key prefix. Needed when more than one hub process serves the same clients.
+   */
+  readonly socketAdapter?: { readonly pub: Redis; readonly sub: Redis; readonly key: string };
+  /**
    * Sign-in with Matrix (OpenID tokens checked with the network's homeservers) and sessions.
    * Without it the hub serves nothing that needs a person (`/api/v1/...`).
    */
@@ -164,6 +169,7 @@ export async function startHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     logger,
     metrics,
     ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
+    ...(deps.socketAdapter === undefined ? {} : { adapter: deps.socketAdapter }),
   });
 
   // Followed before listening, so the first page served already learns of the next change.

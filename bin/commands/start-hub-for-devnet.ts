@@ -48,6 +48,12 @@ export async function startHubForDevnet(
   subscriber.on("error", (error: Error) => {
     logger.warn({ err: error.message }, "redis subscriber connection error");
   });
+  // socket.io's Redis adapter listens on a connection of its own too, so that a second hub
+  // process behind the same proxy reaches the same clients.
+  const adapterSubscriber = new Redis(devnet.redis.url, { lazyConnect: false });
+  adapterSubscriber.on("error", (error: Error) => {
+    logger.warn({ err: error.message }, "redis socket.io adapter connection error");
+  });
   // The provisioner runs and exits; the chat bots run all the time and must be ready.
   const botIds = listBots(config)
     .map(({ name }) => name)
@@ -77,11 +83,13 @@ export async function startHubForDevnet(
         requests: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX },
         digestIndex: { redis, redisPrefix: NETWORK_BOTS_REDIS_PREFIX, subscriber },
         rateLimit: { redis, prefix: `${NETWORK_BOTS_REDIS_PREFIX}:hub` },
+        socketAdapter: { pub: redis, sub: adapterSubscriber, key: `${NETWORK_BOTS_REDIS_PREFIX}:socket.io` },
       },
     );
   } catch (error: unknown) {
     redis.disconnect();
     subscriber.disconnect();
+    adapterSubscriber.disconnect();
     throw error;
   }
   registerBotMetrics(hub.metrics, {
@@ -94,6 +102,7 @@ export async function startHubForDevnet(
       await hub.stop();
       redis.disconnect();
       subscriber.disconnect();
+      adapterSubscriber.disconnect();
     },
   };
 }

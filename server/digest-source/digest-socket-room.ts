@@ -28,7 +28,9 @@ export function openDigestSocketRoom(io: SocketIoServer): DigestSocketRoom {
   io.on("connection", onConnection);
   return {
     announce: (change) => {
-      io.to(DIGEST_ROOM).emit(DIGEST_CHANGE_EVENT, change);
+      // Local only: every hub process follows the announcements itself, so with the Redis
+      // adapter a broadcast to all processes would reach each page once per hub.
+      io.local.to(DIGEST_ROOM).emit(DIGEST_CHANGE_EVENT, change);
     },
     close: () => {
       io.off("connection", onConnection);
