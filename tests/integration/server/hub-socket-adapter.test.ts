@@ -92,7 +92,9 @@ describe("two hubs behind one Redis", () => {
               if (sockets.length > 0) resolve(undefined);
             });
         }, 50);
-        return () => clearInterval(timer);
+        return () => {
+          clearInterval(timer);
+        };
       },
       10_000,
       "hub A to see the room",
