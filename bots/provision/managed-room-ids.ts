@@ -12,9 +12,10 @@ export interface ManagedRoomIds {
 }
 
 export function createManagedRoomIds(config: NetworkConfig, matrix: BotMatrix): ManagedRoomIds {
-  const configIds = new Map<RoomId, string | undefined>();
+  const configIds = new Map<RoomId, string>();
   const configIdOf = async (roomId: RoomId): Promise<string | undefined> => {
-    if (configIds.has(roomId)) return configIds.get(roomId);
+    const known = configIds.get(roomId);
+    if (known !== undefined) return known;
     const marker = await matrix.readState(roomId, MANAGED_MARKER_TYPE, "");
     if (!marker.ok) return undefined;
     const content = marker.value?.content;
@@ -22,7 +23,9 @@ export function createManagedRoomIds(config: NetworkConfig, matrix: BotMatrix): 
       content?.["network"] === config.network.id && typeof content["configId"] === "string"
         ? content["configId"]
         : undefined;
-    configIds.set(roomId, id);
+    // Only a room found to be managed is remembered: a miss (state not synced yet, a partial
+    // join) must be looked at again next time, not stay a miss for the life of the process.
+    if (id !== undefined) configIds.set(roomId, id);
     return id;
   };
   return {

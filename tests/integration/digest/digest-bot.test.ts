@@ -70,7 +70,18 @@ let subscriber: Redis;
 const people = new Map<string, Person>();
 const rooms = new Map<string, string>();
 const redisPrefix = `test-digest-${Date.now().toString(36)}`;
-const logger = createLogger({ name: "digest-test", level: process.env["LOG_LEVEL"] ?? "warn" });
+/** Every log line of the bot and the hub, at debug level, kept to be searched at the end. */
+const logLines: string[] = [];
+const logger = createLogger({
+  name: "digest-test",
+  level: "debug",
+  destination: {
+    write: (line: string) => {
+      logLines.push(line);
+      if (process.env["LOG_LEVEL"] !== undefined) process.stdout.write(line);
+    },
+  },
+});
 const indexKeys = () => digestIndexKeys(redisPrefix, config.network.id);
 const dataPrefix = () => `${redisPrefix}:data:${config.network.id}`;
 
@@ -165,6 +176,27 @@ async function consentNamed(p: Person, asked: ReturnType<typeof after>, item: st
   const dm = dmWithBot(p);
   if (dm === undefined) throw new Error(`${p.id} has no DM with the bot`);
   await p.client.sendTextMessage(dm, `!digest consent ${item} named`);
+}
+
+/** Whatever a Redis key holds, as plain data. */
+async function valueOf(key: string): Promise<unknown> {
+  const type = await redis.type(key);
+  switch (type) {
+    case "string":
+      return redis.get(key);
+    case "hash":
+      return redis.hgetall(key);
+    case "list":
+      return redis.lrange(key, 0, -1);
+    case "set":
+      return redis.smembers(key);
+    case "zset":
+      return redis.zrange(key, "0", "-1");
+    case "stream":
+      return redis.xrange(key, "-", "+");
+    default:
+      return type;
+  }
 }
 
 async function fetchText(path: string): Promise<{ status: number; text: string }> {
@@ -607,4 +639,31 @@ describe("the digest bot on the devnet", () => {
     const record = (await readAudit({ redis, prefix: dataPrefix() })) as { item: string; action: string }[];
     expect(record.some((entry) => entry.item === item && entry.action === "nominate")).toBe(true);
   }, 300_000);
+
+  it("leaves no unpublished words, contact details, password or token in the logs or in Redis", async () => {
+    const forbidden = [
+      // Never consented: Abdullahi refused, Dawit let the deadline pass.
+      "private, please leave them out",
+      "tell us more",
+      // Removed by redaction before anything was published.
+      "712 345 678",
+      "grace.w@example.org",
+      STORE_KEY,
+      ...[...net.accounts.values()].flatMap((account) => [account.password, account.accessToken]),
+    ];
+    const stored: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${redisPrefix}*`, "COUNT", 500);
+      cursor = next;
+      for (const key of keys) stored.push(key, JSON.stringify(await valueOf(key)));
+    } while (cursor !== "0");
+    // The bot's keys are there to be searched (its ledger, jobs, audit), not an empty scan.
+    expect(stored.length).toBeGreaterThan(10);
+    const haystacks = { logs: logLines.join(""), redis: stored.join("\n") };
+    expect(haystacks.logs.length).toBeGreaterThan(1000);
+    for (const [where, text] of Object.entries(haystacks))
+      for (const secret of forbidden)
+        expect(text.includes(secret), `${where} hold ${secret.slice(0, 12)}…`).toBe(false);
+  });
 });
