@@ -52,7 +52,26 @@ function toClientError(error: unknown): ClientError {
     return { status: error.status, errcode: error.errcode, message: error.message };
   // express.json() (body-parser) signals client mistakes with http-errors carrying a `type`.
   const type = errorType(error);
-  return (type === undefined ? undefined : BODY_PARSER_ERRORS.get(type)) ?? INTERNAL;
+  return (
+    (type === undefined ? undefined : BODY_PARSER_ERRORS.get(type)) ?? untypedClientError(error) ?? INTERNAL
+  );
+}
+
+/**
+ * Client mistakes Express and body-parser mark with a 4xx `status` but no `type`: a path whose
+ * %-escapes do not decode (the router's URIError), a body that does not decompress. Their own
+ * messages may quote the request, so the client gets one of ours.
+ */
+function untypedClientError(error: unknown): ClientError | undefined {
+  if (typeof error !== "object" || error === null || !("status" in error)) return undefined;
+  const { status } = error;
+  if (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 499)
+    return undefined;
+  const message =
+    error instanceof URIError
+      ? "The request path is not validly percent-encoded"
+      : "The request could not be read";
+  return { status, errcode: "M_UNKNOWN", message };
 }
 
 const BODY_PARSER_ERRORS = new Map<string, ClientError>([

@@ -55,14 +55,15 @@ export const MAX_OCCURRENCES = 366;
 const MAX_INTERVAL = 52;
 
 type Frequency = "DAILY" | "WEEKLY" | "MONTHLY";
-const UNITS: Readonly<Record<string, Frequency>> = {
-  day: "DAILY",
-  days: "DAILY",
-  week: "WEEKLY",
-  weeks: "WEEKLY",
-  month: "MONTHLY",
-  months: "MONTHLY",
-};
+// A Map, not an object literal: "every constructor" must not find Object.prototype's.
+const UNITS: ReadonlyMap<string, Frequency> = new Map([
+  ["day", "DAILY"],
+  ["days", "DAILY"],
+  ["week", "WEEKLY"],
+  ["weeks", "WEEKLY"],
+  ["month", "MONTHLY"],
+  ["months", "MONTHLY"],
+]);
 const COUNT_INLINE = /^[x×](\d+)$/i;
 const NUMBER = /^\d+$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -108,7 +109,7 @@ export function parseRecurrenceWords(words: readonly string[], context: Recurren
   const unit = lower[at];
   if (unit === undefined) return fail(at, { kind: "missing-frequency" });
   const weekdays = unit === "weekday" || unit === "weekdays";
-  const freq = weekdays ? "WEEKLY" : UNITS[unit];
+  const freq = weekdays ? "WEEKLY" : UNITS.get(unit);
   if (freq === undefined) return fail(at + 1, { kind: "unknown-frequency", token: words[at] ?? "" });
   if (weekdays && interval !== 1)
     return fail(at + 1, { kind: "bad-interval", token: `${words[at - 1] ?? ""} ${words[at] ?? ""}` });

@@ -29,7 +29,8 @@ export interface DateWords {
   readonly result: Result<DateSpec, WhenError>;
 }
 
-const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
+// Maps, not object literals: a word like "constructor" must not find Object.prototype's.
+const MONTHS: ReadonlyMap<string, number> = new Map(
   [
     ["january", "jan", "janvier", "janv"],
     ["february", "feb", "février", "fevrier", "févr", "fevr", "fév", "fev"],
@@ -46,7 +47,7 @@ const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
   ].flatMap((names, index) => names.map((name) => [name, index + 1])),
 );
 
-const WEEKDAYS: Readonly<Record<string, number>> = Object.fromEntries(
+const WEEKDAYS: ReadonlyMap<string, number> = new Map(
   [
     ["monday", "mon", "lundi"],
     ["tuesday", "tue", "tues", "mardi"],
@@ -59,13 +60,13 @@ const WEEKDAYS: Readonly<Record<string, number>> = Object.fromEntries(
   ].flatMap((names, index) => names.map((name) => [name, index + 1])),
 );
 
-const RELATIVE: Readonly<Record<string, number>> = {
-  today: 0,
-  "aujourd'hui": 0,
-  aujourdhui: 0,
-  tomorrow: 1,
-  demain: 1,
-};
+const RELATIVE: ReadonlyMap<string, number> = new Map([
+  ["today", 0],
+  ["aujourd'hui", 0],
+  ["aujourdhui", 0],
+  ["tomorrow", 1],
+  ["demain", 1],
+]);
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
@@ -121,8 +122,8 @@ function withoutNote(reading: CalendarReading): CalendarReading {
 function namedMonthDate(words: readonly string[], at: number): DateWords | undefined {
   const [first, second, third] = [words[at], words[at + 1], words[at + 2]];
   const dayFirst = DAY_NUMBER.exec(first ?? "");
-  const monthSecond = MONTHS[lower(second)];
-  const monthFirst = MONTHS[lower(first)];
+  const monthSecond = MONTHS.get(lower(second));
+  const monthFirst = MONTHS.get(lower(first));
   const daySecond = DAY_NUMBER.exec(second ?? "");
   let day: number;
   let month: number;
@@ -154,7 +155,7 @@ export function readDateWords(words: readonly string[], at: number): DateWords |
   if (numeric !== null)
     return { used: 1, result: numericDate(word, Number(numeric[1]), Number(numeric[2]), numeric[3]) };
 
-  const relative = RELATIVE[key];
+  const relative = RELATIVE.get(key);
   if (relative !== undefined)
     return { used: 1, result: ok({ kind: "relative", token: word, days: relative }) };
 
@@ -162,12 +163,12 @@ export function readDateWords(words: readonly string[], at: number): DateWords |
   if (named !== undefined) return named;
 
   if (key === "next" || key === "this") {
-    const weekday = WEEKDAYS[lower(words[at + 1])];
+    const weekday = WEEKDAYS.get(lower(words[at + 1]));
     if (weekday === undefined) return undefined;
     const token = `${word} ${words[at + 1] ?? ""}`;
     return { used: 2, result: ok({ kind: "weekday", token, weekday, next: key === "next" }) };
   }
-  const weekday = WEEKDAYS[key];
+  const weekday = WEEKDAYS.get(key);
   if (weekday !== undefined) {
     // French puts "prochain" after the day: "mardi prochain".
     const next = /^prochaine?$/.test(lower(words[at + 1]));

@@ -102,7 +102,9 @@ async function botSees(roomId: RoomId, user: UserId): Promise<void> {
       const timer = setInterval(() => {
         if (botMatrix().members(roomId).includes(user)) resolve(undefined);
       }, 100);
-      return () => { clearInterval(timer); };
+      return () => {
+        clearInterval(timer);
+      };
     },
     30_000,
     "the bot to see the join",
