@@ -6,14 +6,15 @@
  */
 
 const MAX_DECODE_ROUNDS = 5;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-};
+// A Map, not an object literal: "&constructor;" must stay as written, not become a function.
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ["amp", "&"],
+  ["lt", "<"],
+  ["gt", ">"],
+  ["quot", '"'],
+  ["apos", "'"],
+  ["nbsp", " "],
+]);
 
 function fromCodePoint(code: number, original: string): string {
   return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : original;
@@ -25,7 +26,7 @@ export function decodeEntities(text: string): string {
     if (name.startsWith("#x") || name.startsWith("#X"))
       return fromCodePoint(parseInt(name.slice(2), 16), entity);
     if (name.startsWith("#")) return fromCodePoint(parseInt(name.slice(1), 10), entity);
-    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    return NAMED_ENTITIES.get(name.toLowerCase()) ?? entity;
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findIdentityLeaks } from "../../../../../bots/route/relay/index.ts";
+import { decodeEntities } from "../../../../../bots/route/relay/decode-variants.ts";
 import { amina } from "./relay-fixtures.ts";
 
 const clean = [
@@ -124,5 +125,12 @@ describe("findIdentityLeaks", () => {
     const found = findIdentityLeaks([{ a: "Amina\nDiallo", b: "q=amina+diallo" }], amina);
     const fullName = found.filter(({ identifier }) => identifier === "Amina Diallo");
     expect(fullName.map(({ path }) => path)).toEqual(["$.a", "$.b"]);
+  });
+});
+
+describe("decodeEntities", () => {
+  it("decodes the common named and numeric entities and leaves unknown ones, built-in names too", () => {
+    expect(decodeEntities("&lt;b&gt; &#65;&#x42; &amp;")).toBe("<b> AB &");
+    expect(decodeEntities("&constructor; &toString; &bogus;")).toBe("&constructor; &toString; &bogus;");
   });
 });
