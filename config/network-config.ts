@@ -207,6 +207,8 @@ export interface HubConfig {
    * actually listens on (which may differ from `port` when a test asks for a free port).
    */
   readonly publicUrl?: string;
+  /** Trust X-Forwarded-* from a reverse proxy (request budgets and logs see the client). */
+  readonly trustProxy: boolean;
 }
 
 export interface NetworkSecretsConfig {

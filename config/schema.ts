@@ -335,6 +335,11 @@ export const hubSchema = z.strictObject({
   port: z.int().min(1).max(65535).default(8080),
   /** The URL people open, when it differs from http://host:port (e.g. behind a proxy). */
   publicUrl: httpUrlSchema.optional(),
+  /**
+   * Trust the X-Forwarded-* headers of a reverse proxy in front of the hub, so request budgets
+   * and logs see the client's address. Only behind a proxy that sets them.
+   */
+  trustProxy: z.boolean().default(false),
 });
 
 export const networkSecretsSchema = z.strictObject({

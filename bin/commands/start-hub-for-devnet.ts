@@ -70,6 +70,7 @@ export async function startHubForDevnet(
         host: config.hub.host,
         port: hubPort,
         ...(config.hub.publicUrl === undefined ? {} : { publicUrl: config.hub.publicUrl }),
+        trustProxy: config.hub.trustProxy,
         network: config,
       },
       // Calendar feeds come from the index the convene bot publishes, practice requests go to

@@ -49,6 +49,6 @@ describe("the example network", () => {
     expect(config.routing.sla.high).toEqual({ acceptWithin: 3_600_000, firstReplyWithin: 14_400_000 });
     expect(config.convening.defaultDuration).toBe(90 * 60_000);
     expect(config.convening.reminders).toEqual([86_400_000, 3_600_000]);
-    expect(config.hub).toEqual({ host: "127.0.0.1", port: 8080 });
+    expect(config.hub).toEqual({ host: "127.0.0.1", port: 8080, trustProxy: false });
   });
 });
