@@ -1,0 +1,38 @@
+/**
+ * The hub's API is for its own pages and client only: no response, preflight included, carries
+ * CORS headers, so a browser on another origin can neither read an answer nor send a request
+ * with credentials or JSON (the preflight fails). The socket.io origin check has its own test
+ * (hub-socket.test.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { startTestHub } from "./hub-test-helpers.ts";
+
+const FOREIGN = "https://evil.example";
+
+describe("cross-origin requests to the hub", () => {
+  it("get no CORS headers, for simple requests and preflights alike", async () => {
+    const hub = await startTestHub({ publicUrl: "https://hub.example.org" });
+    const preflight = await fetch(`${hub.url}/api/v1/session`, {
+      method: "OPTIONS",
+      headers: {
+        origin: FOREIGN,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    const simple = await fetch(`${hub.url}/api/v1/requests/stats`, { headers: { origin: FOREIGN } });
+    const page = await fetch(`${hub.url}/health`, { headers: { origin: FOREIGN } });
+    for (const response of [preflight, simple, page]) {
+      for (const header of [
+        "access-control-allow-origin",
+        "access-control-allow-credentials",
+        "access-control-allow-methods",
+        "access-control-allow-headers",
+      ])
+        expect(response.headers.get(header), `${response.url} ${header}`).toBeNull();
+    }
+    // Nor does it tell other sites it may be framed or sniffed.
+    expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+});
