@@ -84,6 +84,11 @@ export function parseOneLineRequest(
   config: NetworkConfig,
   words: readonly string[],
   context: IntakeContext,
+  /**
+   * The request text, when it arrives apart from the options (the hub's API): then `words`
+   * are options only, and nothing in the text is read as one ("Anonymous accounts are…").
+   */
+  separateText?: string,
 ): Result<RequestDraft, readonly IntakeProblem[]> {
   const read = readOptions(words.map((word) => word.trim()).filter((word) => word !== ""));
   const problems = [...read.problems];
@@ -109,7 +114,7 @@ export function parseOneLineRequest(
   const language = option("lang", (value) => readLanguage(config, value), context.languages[0]);
   const region = option("region", (value) => readRegion(config, value), context.region);
   const urgency = option<Urgency>("urgency", readUrgency, "normal");
-  const text = take(readRequestText(read.text));
+  const text = take(readRequestText(separateText ?? read.text));
   if (
     problems.length > 0 ||
     topic === undefined ||

@@ -47,9 +47,10 @@ export async function answerHubRequest(
     `lang:${request.language.trim()}`,
     ...(request.urgency === undefined ? [] : [`urgency:${request.urgency}`]),
     ...(request.anonymous ? ["anonymous"] : []),
-    ...request.text.trim().split(/\s+/),
   ];
-  const parsed = parseOneLineRequest(config, words, context);
+  // The text is passed apart: a request beginning "Anonymous accounts…" or "Region: …" is
+  // text, not an option, whatever a one-line !request would make of it.
+  const parsed = parseOneLineRequest(config, words, context, request.text.trim());
   if (!parsed.ok)
     return {
       ok: false,
