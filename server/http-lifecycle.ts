@@ -4,7 +4,9 @@
  * slow client.
  */
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import {
+  STATUS_CODES,
   createServer,
   type IncomingMessage,
   type RequestListener,
@@ -48,6 +50,7 @@ export type GracefulHttpServer = {
 /** Creates an HTTP server for `handler` that can be closed gracefully. */
 export function createGracefulHttpServer(handler: RequestListener): GracefulHttpServer {
   const server = createServer(handler);
+  server.on("clientError", answerClientError);
   let closing = false;
   // Node's server.close() drops idle keep-alive connections once, but a connection whose request
   // is in flight only becomes idle after its response, and would then linger until the keep-alive
@@ -79,4 +82,25 @@ export function createGracefulHttpServer(handler: RequestListener): GracefulHttp
       }
     },
   };
+}
+
+/**
+ * A request Node refuses before the app sees it (headers over 16 KB, a malformed request line)
+ * still gets the hub's Matrix-style JSON error, instead of Node's bare status line.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    errcode: "M_UNKNOWN",
+    error: tooLarge ? "The request's headers or path are too large" : "The request could not be read",
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
