@@ -1,6 +1,8 @@
 /**
  * Joins rooms the invite policy allows and declines the rest with a reason the inviter sees.
- * Invites that arrived while the bot was down are decided after its first sync.
+ * Invites are looked for after every sync, not only as membership events: after a restart the
+ * first sync comes from the saved store, and an invite that arrived while the bot was down
+ * shows up in a later one as a new room, which does not always come with a membership event.
  */
 import {
   ClientEvent,
@@ -26,6 +28,9 @@ export function handleInvites(
   send: Send,
 ): () => void {
   const deciding = new Set<string>();
+  // Answered since their last invite: a sync that still shows the invite (the join or leave not
+  // yet synced back) must not answer it twice. A new invite event clears the mark.
+  const answered = new Set<string>();
 
   const decide = (roomId: string, inviter: string | undefined): void => {
     if (deciding.has(roomId)) return;
@@ -44,6 +49,7 @@ export function handleInvites(
           logger.info({ roomId, inviter }, "declined an invite from outside the network");
         });
     void work
+      .then(() => answered.add(roomId))
       .catch((error: unknown) => {
         logger.warn(
           { roomId, err: error instanceof Error ? error.message : String(error) },
@@ -55,16 +61,17 @@ export function handleInvites(
 
   const onMembership = (event: MatrixEvent | undefined, member: RoomMember): void => {
     if (member.userId !== ownUserId || member.membership !== "invite") return;
+    answered.delete(member.roomId);
     decide(member.roomId, event?.getSender());
   };
   const onSync = (): void => {
     for (const room of client.getRooms()) {
-      if (room.getMyMembership() === "invite")
+      if (room.getMyMembership() === "invite" && !answered.has(room.roomId))
         decide(room.roomId, room.getDMInviter() ?? room.getMember(ownUserId)?.events.member?.getSender());
     }
   };
   client.on(RoomMemberEvent.Membership, onMembership);
-  client.once(ClientEvent.Sync, onSync);
+  client.on(ClientEvent.Sync, onSync);
   return () => {
     client.off(RoomMemberEvent.Membership, onMembership);
     client.off(ClientEvent.Sync, onSync);
