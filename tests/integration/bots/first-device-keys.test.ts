@@ -111,6 +111,40 @@ async function botSees(roomId: RoomId, user: UserId): Promise<void> {
   );
 }
 
+/**
+ * The person's first login (their device keys are uploaded while they are only invited), their
+ * join, then a message from the bot that must reach them readable.
+ */
+async function newcomerReadsNext(user: TestUser, roomId: RoomId, body: string): Promise<void> {
+  const { client, inbox } = await firstLogin(user);
+  await waitForMembership(client, roomId, user.userId, "join", 60_000);
+  await botSees(roomId, user.userId as UserId);
+  const sent = await botMatrix().sendMessage(roomId, { msgtype: "m.text", body });
+  expect(sent.ok).toBe(true);
+  const got = await inbox.next((m) => m.roomId === roomId && m.body === body, 30_000, `"${body}"`);
+  expect(got.sender).toBe(botMatrix().userId);
+}
+
+/** The organiser's session, logged in on first use. */
+async function organiserClient(): Promise<MatrixClient> {
+  if (organiser === undefined) throw new Error("no organiser");
+  organiserSession ??= (await firstLogin(organiser)).client;
+  return organiserSession;
+}
+
+/** A room the organiser (as the provisioner would) makes, encrypted, inviting the bot and `user`. */
+async function organiserRoom(user: TestUser): Promise<RoomId> {
+  const { room_id: roomId } = await (
+    await organiserClient()
+  ).createRoom({
+    invite: [botMatrix().userId, user.userId],
+    initial_state: [
+      { type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } },
+    ],
+  });
+  return roomId as RoomId;
+}
+
 function botMatrix(): BotMatrix {
   if (matrix === undefined) throw new Error("the bot has not started");
   return matrix;
@@ -149,79 +183,26 @@ describe("a device that first appears while its owner is invited", () => {
         const sent = await botMatrix().sendMessage(roomId, { msgtype: "m.text", body: "before anyone came" });
         expect(sent.ok).toBe(true);
       }
-      // The person's first login: their device keys are uploaded while they are only invited.
-      const { client, inbox } = await firstLogin(user);
-      await waitForMembership(client, roomId, user.userId, "join", 60_000);
-      await botSees(roomId, user.userId as UserId);
-      const sent = await botMatrix().sendMessage(roomId, { msgtype: "m.text", body: "welcome, newcomer" });
-      expect(sent.ok).toBe(true);
-      const got = await inbox.next(
-        (m) => m.roomId === roomId && m.body === "welcome, newcomer",
-        30_000,
-        "the welcome",
-      );
-      expect(got.sender).toBe(botMatrix().userId);
+      await newcomerReadsNext(user, roomId, "welcome, newcomer");
     }, 180_000);
   }
 
   it("reads the bot's next message in a room someone else made, which the bot joined on invite", async () => {
-    if (organiser === undefined) throw new Error("no organiser");
     const user = await person();
-    // As the provisioner does: a third account creates the room and invites the bot and the person.
-    const organiserClient = organiserSession ?? (await firstLogin(organiser)).client;
-    organiserSession = organiserClient;
-    const { room_id: roomId } = await organiserClient.createRoom({
-      invite: [botMatrix().userId, user.userId],
-      initial_state: [
-        { type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } },
-      ],
-    });
-    await botSees(roomId as RoomId, botMatrix().userId);
-    const { client, inbox } = await firstLogin(user);
-    await waitForMembership(client, roomId, user.userId, "join", 60_000);
-    await botSees(roomId as RoomId, user.userId as UserId);
-    const sent = await botMatrix().sendMessage(roomId as RoomId, {
-      msgtype: "m.text",
-      body: "hello from the bot",
-    });
-    expect(sent.ok).toBe(true);
-    const got = await inbox.next(
-      (m) => m.roomId === roomId && m.body === "hello from the bot",
-      30_000,
-      "the message",
-    );
-    expect(got.sender).toBe(botMatrix().userId);
+    const roomId = await organiserRoom(user);
+    await botSees(roomId, botMatrix().userId);
+    await newcomerReadsNext(user, roomId, "hello from the bot");
   }, 180_000);
 
   it("reads the bot's next message in a room it was invited to while stopped", async () => {
-    if (organiser === undefined) throw new Error("no organiser");
     const user = await person();
-    const organiserClient = organiserSession ?? (await firstLogin(organiser)).client;
-    organiserSession = organiserClient;
+    await organiserClient();
     // The bot is down while the room is made and both are invited: it finds the room (and
     // the invited person, with no device yet) in a sync after starting again.
     await bot?.stop();
-    const { room_id: roomId } = await organiserClient.createRoom({
-      invite: [botMatrix().userId, user.userId],
-      initial_state: [
-        { type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } },
-      ],
-    });
+    const roomId = await organiserRoom(user);
     bot = await startKeysBot();
-    await botSees(roomId as RoomId, botMatrix().userId);
-    const { client, inbox } = await firstLogin(user);
-    await waitForMembership(client, roomId, user.userId, "join", 60_000);
-    await botSees(roomId as RoomId, user.userId as UserId);
-    const sent = await botMatrix().sendMessage(roomId as RoomId, {
-      msgtype: "m.text",
-      body: "hello after a restart",
-    });
-    expect(sent.ok).toBe(true);
-    const got = await inbox.next(
-      (m) => m.roomId === roomId && m.body === "hello after a restart",
-      30_000,
-      "the message",
-    );
-    expect(got.sender).toBe(botMatrix().userId);
+    await botSees(roomId, botMatrix().userId);
+    await newcomerReadsNext(user, roomId, "hello after a restart");
   }, 180_000);
 });
